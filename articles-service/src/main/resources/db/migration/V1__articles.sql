@@ -1,0 +1,3 @@
+CREATE TABLE article (
+    id uuid PRIMARY KEY
+);

@@ -1,0 +1,39 @@
+package io.newsgraph.contract;
+
+/**
+ * The delivery API between articles-service (its outbox relay is the client) and entities-service (the receiver).
+ *
+ * <p>Both sides build their paths from these constants and exchange {@link ExtractionRequest}, so a change to the
+ * contract is one change that both sides' tests see.
+ *
+ * <ul>
+ *   <li>{@code PUT /extractions/{articleId}} with an {@link ExtractionRequest}: extract (or re-extract) the article.
+ *       Idempotent: a version older than or equal to the stored one changes nothing and still answers 2xx.</li>
+ *   <li>{@code DELETE /extractions/{articleId}}: forget the article's mentions. Idempotent: an unknown id answers 2xx.</li>
+ * </ul>
+ *
+ * <p>Any 2xx acknowledges the delivery; the relay retries everything else (and connection failures) with backoff,
+ * except {@link #NON_RETRYABLE_STATUS}, which marks the change as failed for good.
+ */
+public final class ExtractionContract {
+
+    /** Collection path; the article id is appended as one path segment. */
+    public static final String BASE_PATH = "/extractions";
+
+    /** Path template as JAX-RS writes it. */
+    public static final String ITEM_PATH = "/{articleId}";
+
+    /** Header carrying the shared credential of internal callers. */
+    public static final String API_KEY_HEADER = "X-Api-Key";
+
+    /** 422: the receiver understood the request and will never accept it (for example text over its limit). */
+    public static final int NON_RETRYABLE_STATUS = 422;
+
+    private ExtractionContract() {
+    }
+
+    /** The path for one article, for clients. */
+    public static String itemPath(String articleId) {
+        return BASE_PATH + "/" + articleId;
+    }
+}
