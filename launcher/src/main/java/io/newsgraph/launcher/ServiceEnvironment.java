@@ -1,0 +1,44 @@
+package io.newsgraph.launcher;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The settings each service is started with, as environment variables. The names are the services' own (their
+ * {@code application.properties} and {@code @ConfigMapping} interfaces); this is the one place the launcher knows them.
+ */
+final class ServiceEnvironment {
+
+    private ServiceEnvironment() {
+    }
+
+    static Map<String, String> of(Service service, SuiteConfig config, ApiKeys keys, Database articlesDb, Database entitiesDb) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(config.port(service)));
+        env.put("QUARKUS_HTTP_HOST", config.host());
+        switch (service) {
+            case ARTICLES -> {
+                datasource(env, articlesDb);
+                env.put("NEWSGRAPH_ARTICLES_API_KEY", keys.articles());
+                env.put("NEWSGRAPH_ARTICLES_ENTITIES_BASE_URL", config.baseUrl(Service.ENTITIES));
+                env.put("NEWSGRAPH_ARTICLES_ENTITIES_API_KEY", keys.entities());
+            }
+            case ENTITIES -> {
+                datasource(env, entitiesDb);
+                env.put("NEWSGRAPH_ENTITIES_API_KEY", keys.entities());
+            }
+            case GATEWAY -> {
+                env.put("NEWSGRAPH_GATEWAY_SUPERGRAPH_PATH", config.supergraph().toString());
+                env.put("NEWSGRAPH_GATEWAY_SUBGRAPHS_ARTICLES_URL", config.baseUrl(Service.ARTICLES) + "/graphql");
+                env.put("NEWSGRAPH_GATEWAY_SUBGRAPHS_ENTITIES_URL", config.baseUrl(Service.ENTITIES) + "/graphql");
+            }
+        }
+        return env;
+    }
+
+    private static void datasource(Map<String, String> env, Database db) {
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
+    }
+}
