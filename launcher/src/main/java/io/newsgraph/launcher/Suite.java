@@ -91,6 +91,12 @@ public final class Suite implements AutoCloseable {
 
     /** Database, keys, then the three services started together; returns once every one is ready. */
     public void start() {
+        prepare();
+        start(Service.values());
+    }
+
+    /** PostgreSQL (or the configured databases) and the API keys: what the services need before they start. */
+    public void prepare() {
         try {
             Files.createDirectories(config.logDir());
         } catch (IOException e) {
@@ -100,11 +106,15 @@ public final class Suite implements AutoCloseable {
         keys = ApiKeys.loadOrCreate(config.stateDir());
         progress.accept("keys: API keys in " + config.stateDir().resolve(ApiKeys.FILE_NAME) + " (articles "
                 + ApiKeys.masked(keys.articles()) + ")");
+    }
+
+    /** Starts the given services together and returns once every one is ready. */
+    public void start(Service... services) {
         long t0 = System.nanoTime();
-        for (Service s : Service.values()) {
+        for (Service s : services) {
             launch(s);
         }
-        for (Service s : Service.values()) {
+        for (Service s : services) {
             awaitReady(s, t0);
         }
     }

@@ -1,0 +1,83 @@
+package io.newsgraph.systemtests;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Generated news-style articles for the bulk tests: the same seed gives the same articles, each with people (often
+ * with titles), organisations, places and dates drawn from small pools so that entities recur across articles.
+ */
+final class Corpus {
+
+    /** One generated article. */
+    record Article(String externalId, String title, String body, String publishedAt) {
+    }
+
+    private static final String[] FIRST = {"Amara", "Daniel", "Ingrid", "Kenji", "Lucia", "Marcus", "Nadia", "Oskar", "Priya",
+        "Rafael", "Sofia", "Tomasz", "Yara", "Elena", "Hassan", "Mei"};
+    private static final String[] LAST = {"Okafor", "Lindqvist", "Moreau", "Tanaka", "Ferreira", "Kowalski", "Haddad", "Brennan",
+        "Sato", "Novak", "Castillo", "Mensah", "Petrov", "Achterberg", "Rahman", "Whitfield"};
+    private static final String[] TITLES = {"Finance Minister", "Chief Executive", "Mayor", "Senator", "Governor",
+        "Foreign Minister", "Professor", "General"};
+    private static final String[] ORGS = {"the World Bank", "the European Commission", "the International Monetary Fund",
+        "Siemens", "Toyota", "the United Nations", "the African Union", "Reuters", "the World Health Organization",
+        "Deutsche Bahn", "Airbus", "the Red Cross"};
+    private static final String[] PLACES = {"Berlin", "Nairobi", "Tokyo", "Lisbon", "Warsaw", "Toronto", "Jakarta", "Lima",
+        "Cairo", "Oslo", "Seoul", "Madrid", "Brazil", "Canada", "Kenya", "Germany", "France", "India"};
+    private static final String[] TOPICS = {"energy prices", "rail investment", "water supply", "public health",
+        "trade talks", "housing costs", "digital services", "flood defences"};
+    private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December"};
+
+    private Corpus() {
+    }
+
+    static List<Article> generate(String prefix, int count, long seed) {
+        Random r = new Random(seed);
+        List<Article> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(article(prefix + "-" + i, r));
+        }
+        return out;
+    }
+
+    private static Article article(String id, Random r) {
+        String person = pick(r, FIRST) + " " + pick(r, LAST);
+        String lastName = person.substring(person.indexOf(' ') + 1);
+        String other = pick(r, FIRST) + " " + pick(r, LAST);
+        String title = pick(r, TITLES);
+        String org = pick(r, ORGS);
+        String org2 = pick(r, ORGS);
+        String place = pick(r, PLACES);
+        String place2 = pick(r, PLACES);
+        String topic = pick(r, TOPICS);
+        int day = 1 + r.nextInt(28);
+        String month = pick(r, MONTHS);
+        int year = 2023 + r.nextInt(2);
+        LocalDate published = LocalDate.of(year, 1 + r.nextInt(12), day);
+        String headline = capitalise(topic) + " dominate talks in " + place + " as " + org.replaceFirst("^the ", "") + " weighs in";
+        String body = headline + "\n"
+                + title + " " + person + " met representatives of " + org + " in " + place + " on " + month + " " + day + ", " + year
+                + ", to discuss " + topic + ". The meeting followed weeks of pressure from local groups, who argue that "
+                + topic + " have been neglected for years.\n"
+                + "Speaking to reporters after the talks, " + lastName + " said the two sides had agreed to set up a joint working "
+                + "group. \"We have a plan, and we have a timetable,\" " + lastName + " said. Officials from " + org2
+                + " are expected to join the group in " + place2 + " later this year.\n"
+                + other + ", an economist who has advised " + org + ", said the agreement was a modest step. \"The money is "
+                + "the real test,\" " + other.substring(other.indexOf(' ') + 1) + " said, adding that similar promises made in "
+                + (year - 1) + " had not been kept.\n"
+                + "The working group will report by the end of " + pick(r, MONTHS) + ". Critics in " + place
+                + " said they would watch closely whether the commitments on " + topic + " translate into action on the ground.";
+        return new Article(id, headline, body, published + "T09:00:00Z");
+    }
+
+    private static String pick(Random r, String[] values) {
+        return values[r.nextInt(values.length)];
+    }
+
+    private static String capitalise(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,114 @@
+package io.newsgraph.systemtests;
+
+import io.newsgraph.launcher.Service;
+import io.newsgraph.launcher.Suite;
+import io.newsgraph.launcher.SuiteConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The one suite every system test talks to, started on first use and stopped when the test JVM exits: an embedded
+ * PostgreSQL with a fresh data directory, articles-service and entities-service, then the gateway over a supergraph
+ * composed from those two running subgraphs. All on free ports, so a local suite on 8080-8082 is never disturbed.
+ */
+final class SystemSuite {
+
+    private static Suite suite;
+    private static Path root;
+    private static Path stateDir;
+
+    private SystemSuite() {
+    }
+
+    static synchronized Suite get() {
+        if (suite == null) {
+            start();
+        }
+        return suite;
+    }
+
+    static Path root() {
+        get();
+        return root;
+    }
+
+    static Path stateDir() {
+        get();
+        return stateDir;
+    }
+
+    static String url(Service service) {
+        return get().baseUrl(service);
+    }
+
+    static String gateway() {
+        return url(Service.GATEWAY) + "/graphql";
+    }
+
+    static String articlesKey() {
+        return get().keys().articles();
+    }
+
+    static String entitiesKey() {
+        return get().keys().entities();
+    }
+
+    private static void start() {
+        root = Path.of(System.getProperty("newsgraph.root", "..")).toAbsolutePath().normalize();
+        stateDir = root.resolve("system-tests/target/suite");
+        deleteRecursively(stateDir);
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            ports.put(s, freePort());
+        }
+        Map<Service, String> javaOptions = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            javaOptions.put(s, s.defaultJavaOptions());
+        }
+        SuiteConfig config = new SuiteConfig(root, stateDir, "127.0.0.1", ports, freePort(), Optional.empty(), javaOptions,
+                stateDir.resolve("supergraph.graphql"));
+        Suite s = new Suite(config, line -> System.out.println("[suite] " + line))
+                // Retries come quickly and never give up during a test: the tests kill entities-service for longer
+                // than the default attempts would last.
+                .withEnvironment(Service.ARTICLES, Map.of(
+                        "NEWSGRAPH_ARTICLES_RELAY_INITIAL_BACKOFF", "200ms",
+                        "NEWSGRAPH_ARTICLES_RELAY_MAX_BACKOFF", "2s",
+                        "NEWSGRAPH_ARTICLES_RELAY_MAX_ATTEMPTS", "100000"));
+        Runtime.getRuntime().addShutdownHook(new Thread(s::close, "system-suite-stop"));
+        s.prepare();
+        s.start(Service.ARTICLES, Service.ENTITIES);
+        Federation.compose(root, config.supergraph(), s.baseUrl(Service.ARTICLES) + "/graphql", s.baseUrl(Service.ENTITIES) + "/graphql");
+        s.start(Service.GATEWAY);
+        suite = s;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clear " + dir, e);
+        }
+    }
+}
