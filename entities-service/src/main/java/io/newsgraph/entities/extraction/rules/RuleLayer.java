@@ -1,0 +1,66 @@
+package io.newsgraph.entities.extraction.rules;
+
+import io.newsgraph.entities.extraction.EntityType;
+import io.newsgraph.entities.extraction.engine.Annotation;
+import io.newsgraph.entities.extraction.engine.EngineSpan;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rules between the statistical engine and coreference, in order: patterns (URLs, handles, hashtags), dates,
+ * span cleaning, known names, titles and roles, nationalities, countries, name propagation; then overlaps go.
+ * Thread-safe: the word lists are read-only after construction.
+ */
+public final class RuleLayer {
+
+    private final PatternRule patterns = new PatternRule();
+    private final DateRule dates = new DateRule();
+    private final SpanCleaner cleaner = new SpanCleaner();
+    private final GazetteerRule gazetteerRule;
+    private final TitleRule titles;
+    private final NationalityRule nationalities;
+    private final CountryRule countryRule;
+    private final PropagationRule propagation = new PropagationRule();
+
+    public RuleLayer() {
+        Countries countries = new Countries();
+        Gazetteer gazetteer = new Gazetteer();
+        this.gazetteerRule = new GazetteerRule(gazetteer, countries);
+        this.titles = new TitleRule(countries);
+        this.nationalities = new NationalityRule(countries, gazetteer);
+        this.countryRule = new CountryRule(countries, gazetteer);
+    }
+
+    /** Candidates of one field from the engine's annotation of it. */
+    public List<Candidate> apply(Annotation annotation, LocalDate reference, Map<String, Candidate> otherFieldNames) {
+        TextView view = new TextView(annotation);
+        List<Candidate> candidates = new ArrayList<>();
+        for (EngineSpan span : annotation.spans()) {
+            if (span.type() != null) {
+                candidates.add(new Candidate(span.start(), span.end(), span.type(), Candidate.Source.ENGINE,
+                        span.label()));
+            }
+        }
+        patterns.apply(view, candidates);
+        dates.apply(view, candidates, reference);
+        cleaner.apply(view, candidates);
+        gazetteerRule.apply(view, candidates);
+        titles.apply(view, candidates);
+        cleaner.apply(view, candidates);
+        nationalities.apply(view, candidates);
+        candidates.removeIf(c -> !c.isLocked() && c.type != EntityType.DATE && !startsCapitalised(c, view));
+        propagation.apply(view, candidates, otherFieldNames);
+        countryRule.apply(view, candidates);
+        return OverlapResolver.resolve(candidates);
+    }
+
+    /** Names are capitalised; an engine span of lower-case words ("region") is noise. */
+    private static boolean startsCapitalised(Candidate c, TextView view) {
+        String text = c.text(view.text());
+        int cp = text.codePointAt(0);
+        return Character.isUpperCase(cp) || Character.isDigit(cp);
+    }
+}
