@@ -88,9 +88,14 @@ public final class Launcher {
         }, "newsgraph-stop");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        suite.buildIfNeeded();
+        if (Boolean.parseBoolean(System.getenv().getOrDefault("NEWSGRAPH_RUN_SKIP_BUILD", "false"))) {
+            say("build: skipped (NEWSGRAPH_RUN_SKIP_BUILD)");
+        } else {
+            suite.buildIfNeeded();
+        }
+        suite.prepare();
         say("starting articles-service, entities-service and gateway (entities-service loads its NER models: about 30 s) ...");
-        suite.start();
+        suite.start(Service.values());
         loadSamples(suite);
         printWelcome(suite);
         watch(suite);
@@ -169,12 +174,18 @@ public final class Launcher {
               articles(first: 5) {
                 edges {
                   node {
-                    id
                     title
-                    processing
-                    entities(minSalience: 0.2) {
-                      entity { id name type }
+                    publishedAt
+                    processing { state }
+                    entities(minSalience: 0.3) {
                       salience
+                      mentionCount
+                      entity {
+                        name
+                        type
+                        articleCount
+                        related(first: 3) { articleCount entity { name type } }
+                      }
                     }
                   }
                 }

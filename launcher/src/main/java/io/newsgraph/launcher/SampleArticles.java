@@ -88,7 +88,8 @@ public final class SampleArticles {
                 return new Loaded(sample, null, res.statusCode(), abbreviate(res.body()));
             }
             JsonNode json = JSON.readTree(res.body());
-            return new Loaded(sample, json.path("id").asText(null), res.statusCode(), null);
+            JsonNode article = json.has("article") ? json.get("article") : json; // {outcome, article} or the article
+            return new Loaded(sample, article.path("id").asText(null), res.statusCode(), null);
         } catch (IOException e) {
             return new Loaded(sample, null, 0, e.getMessage());
         } catch (InterruptedException e) {

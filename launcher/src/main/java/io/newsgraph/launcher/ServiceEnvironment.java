@@ -1,5 +1,6 @@
 package io.newsgraph.launcher;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,7 +13,8 @@ final class ServiceEnvironment {
     private ServiceEnvironment() {
     }
 
-    static Map<String, String> of(Service service, SuiteConfig config, ApiKeys keys, Database articlesDb, Database entitiesDb) {
+    static Map<String, String> of(Service service, SuiteConfig config, ApiKeys keys, Database articlesDb, Database entitiesDb,
+            Path supergraph) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(config.port(service)));
         env.put("QUARKUS_HTTP_HOST", config.host());
@@ -27,11 +29,7 @@ final class ServiceEnvironment {
                 datasource(env, entitiesDb);
                 env.put("NEWSGRAPH_ENTITIES_API_KEY", keys.entities());
             }
-            case GATEWAY -> {
-                env.put("NEWSGRAPH_GATEWAY_SUPERGRAPH_PATH", config.supergraph().toString());
-                env.put("NEWSGRAPH_GATEWAY_SUBGRAPHS_ARTICLES_URL", config.baseUrl(Service.ARTICLES) + "/graphql");
-                env.put("NEWSGRAPH_GATEWAY_SUBGRAPHS_ENTITIES_URL", config.baseUrl(Service.ENTITIES) + "/graphql");
-            }
+            case GATEWAY -> env.put("NEWSGRAPH_GATEWAY_SUPERGRAPH", supergraph.toString());
         }
         return env;
     }

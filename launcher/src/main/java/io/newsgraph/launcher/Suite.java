@@ -147,7 +147,8 @@ public final class Suite implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new LaunchException(service.module() + ": no " + jar + "; build it with `mvn -pl " + service.module() + " install -DskipTests`");
         }
-        Map<String, String> env = new HashMap<>(ServiceEnvironment.of(service, config, keys, articlesDb, entitiesDb));
+        Map<String, String> env = new HashMap<>(ServiceEnvironment.of(service, config, keys, articlesDb, entitiesDb,
+                service == Service.GATEWAY ? routedSupergraph() : null));
         env.putAll(extraEnvironment.getOrDefault(service, Map.of()));
         List<String> opts = new ArrayList<>(Arrays.asList(config.javaOptions().getOrDefault(service, "").trim().split("\\s+")));
         opts.removeIf(String::isBlank);
@@ -156,6 +157,30 @@ public final class Suite implements AutoCloseable {
         running.put(service, p);
         writePid(service, p.pid());
         return p;
+    }
+
+    /**
+     * The supergraph with each subgraph's routing URL pointed at this suite's ports (as deploy/sync-supergraph.sh
+     * does for the cluster), written beside the logs; the shipped file names the default ports.
+     */
+    Path routedSupergraph() {
+        Path source = config.supergraph();
+        Path target = config.stateDir().resolve("supergraph.graphql");
+        if (source.toAbsolutePath().equals(target.toAbsolutePath())) {
+            return source;
+        }
+        try {
+            String sdl = Files.readString(source);
+            for (Service s : List.of(Service.ARTICLES, Service.ENTITIES)) {
+                String name = s == Service.ARTICLES ? "articles" : "entities";
+                sdl = sdl.replaceAll("(@join__graph\\(name: \"" + name + "\", url: \")[^\"]*(\")",
+                        "$1" + java.util.regex.Matcher.quoteReplacement(config.baseUrl(s) + "/graphql") + "$2");
+            }
+            Files.writeString(target, sdl);
+            return target;
+        } catch (IOException e) {
+            throw new LaunchException("cannot read the supergraph " + source + ": " + e.getMessage(), e);
+        }
     }
 
     /** Waits for one launched service to be ready, reporting it. */
