@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * The one suite every system test talks to, started on first use and stopped when the test JVM exits: an embedded
- * PostgreSQL with a fresh data directory, articles-service and entities-service, then the gateway over a supergraph
- * composed from those two running subgraphs. All on free ports, so a local suite on 8080-8082 is never disturbed.
+ * PostgreSQL with a fresh data directory, articles-service and entities-service, and (on first use) the gateway over a
+ * supergraph composed from those two running subgraphs. All on free ports, so a local suite on 8080-8082 is never
+ * disturbed.
  */
 final class SystemSuite {
 
@@ -47,11 +48,27 @@ final class SystemSuite {
     }
 
     static String url(Service service) {
+        if (service == Service.GATEWAY) {
+            startGateway();
+        }
         return get().baseUrl(service);
     }
 
     static String gateway() {
         return url(Service.GATEWAY) + "/graphql";
+    }
+
+    /**
+     * The gateway starts on first use, over a supergraph composed from the two running subgraphs (with this suite's
+     * ports as routing URLs): tests of the services alone do not wait for it.
+     */
+    static synchronized void startGateway() {
+        Suite s = get();
+        if (s.process(Service.GATEWAY) != null) {
+            return;
+        }
+        Federation.compose(root, s.config().supergraph(), s.baseUrl(Service.ARTICLES) + "/graphql", s.baseUrl(Service.ENTITIES) + "/graphql");
+        s.start(Service.GATEWAY);
     }
 
     static String articlesKey() {
@@ -86,8 +103,6 @@ final class SystemSuite {
         Runtime.getRuntime().addShutdownHook(new Thread(s::close, "system-suite-stop"));
         s.prepare();
         s.start(Service.ARTICLES, Service.ENTITIES);
-        Federation.compose(root, config.supergraph(), s.baseUrl(Service.ARTICLES) + "/graphql", s.baseUrl(Service.ENTITIES) + "/graphql");
-        s.start(Service.GATEWAY);
         suite = s;
     }
 
