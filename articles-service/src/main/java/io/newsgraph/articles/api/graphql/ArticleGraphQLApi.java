@@ -1,0 +1,173 @@
+package io.newsgraph.articles.api.graphql;
+
+import graphql.schema.DataFetchingEnvironment;
+import io.newsgraph.articles.api.ApiKeyGuard;
+import io.newsgraph.articles.api.ArticleView;
+import io.newsgraph.articles.api.ArticleViews;
+import io.newsgraph.articles.api.Connections;
+import io.newsgraph.articles.config.ArticlesConfig;
+import io.newsgraph.articles.domain.ArticleDraft;
+import io.newsgraph.articles.domain.ArticleException;
+import io.newsgraph.articles.domain.ArticleService;
+import io.newsgraph.articles.domain.ErrorCode;
+import io.newsgraph.articles.federation.ArticleEntityLoader;
+import io.newsgraph.articles.parse.TextFormat;
+import io.newsgraph.contract.ExtractionContract;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.graphql.api.Context;
+import io.smallrye.graphql.api.federation.Resolver;
+import io.smallrye.graphql.api.federation.link.Import;
+import io.smallrye.graphql.api.federation.link.Link;
+import io.vertx.ext.web.RoutingContext;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The articles subgraph (Apollo Federation v2). Queries are open; mutations need the API key, which the gateway
+ * forwards in {@code Authorization}. Transactions live in {@link ArticleService}, not here.
+ */
+@GraphQLApi
+@Link(url = "https://specs.apollo.dev/federation/v2.5",
+        _import = {@Import(name = "@key"), @Import(name = "@shareable")})
+public class ArticleGraphQLApi {
+
+    private final ArticleService service;
+    private final ArticleViews views;
+    private final ArticleEntityLoader entities;
+    private final ApiKeyGuard guard;
+    private final ArticlesConfig config;
+    private final CurrentVertxRequest request;
+    private final Context context;
+
+    public ArticleGraphQLApi(ArticleService service, ArticleViews views, ArticleEntityLoader entities,
+                             ApiKeyGuard guard, ArticlesConfig config, CurrentVertxRequest request, Context context) {
+        this.service = service;
+        this.views = views;
+        this.entities = entities;
+        this.guard = guard;
+        this.config = config;
+        this.request = request;
+        this.context = context;
+    }
+
+    @Query("article")
+    @Description("One article by id; null when there is none")
+    public ArticleView article(@Id @NonNull String id) {
+        return call(() -> {
+            UUID uuid = uuidOrNull(id);
+            return uuid == null ? null : service.find(uuid).map(views::view).orElse(null);
+        });
+    }
+
+    @Query("articles")
+    @Description("Articles newest first (publishedAt, else ingest time), as a Relay connection")
+    public @NonNull Connections.ArticleConnection articles(GraphQLTypes.ArticleFilter filter, Integer first, String after) {
+        return call(() -> views.connection(service.list(filter == null ? null : filter.source(),
+                filter == null ? null : filter.publishedFrom(), filter == null ? null : filter.publishedTo(), after, first)));
+    }
+
+    @Query("searchArticles")
+    @Description("Full-text search (web search syntax: words, \"phrases\", or, -not), best match first")
+    public @NonNull Connections.ArticleSearchConnection searchArticles(@NonNull String query, Integer first, String after) {
+        return call(() -> views.searchConnection(query, service.search(query, after, first)));
+    }
+
+    /** Federation reference resolver: all representations of one {@code _entities} call are loaded in one query. */
+    @Resolver
+    public ArticleView articleReference(@Id @NonNull String id) {
+        return call(() -> {
+            DataFetchingEnvironment env = context.unwrap(DataFetchingEnvironment.class);
+            if (ArticleEntityLoader.articleCount(env) > config.limits().maxEntityBatch()) {
+                throw new ArticleException(ErrorCode.INVALID_ARGUMENT,
+                        "at most " + config.limits().maxEntityBatch() + " representations per request");
+            }
+            return entities.load(id, env);
+        });
+    }
+
+    @Mutation("ingestArticle")
+    @Description("Stores a new article, a new version of the same externalId/url, or nothing when unchanged")
+    public @NonNull GraphQLTypes.IngestArticlePayload ingestArticle(@NonNull GraphQLTypes.ArticleInput input) {
+        return call(() -> {
+            authorize();
+            ArticleService.IngestResult r = service.ingest(new ArticleDraft(input.title(), input.body(), input.url(),
+                    input.source(), input.publishedAt(), input.language(), input.externalId(), TextFormat.AUTO));
+            return new GraphQLTypes.IngestArticlePayload(GraphQLTypes.IngestOutcome.valueOf(r.outcome().name()),
+                    views.view(r.article()));
+        });
+    }
+
+    @Mutation("updateArticle")
+    @Description("Changes the given fields of the article at `version`; a stale version fails with VERSION_CONFLICT")
+    public @NonNull ArticleView updateArticle(@Id @NonNull String id, long version,
+                                              @NonNull GraphQLTypes.ArticlePatchInput input) {
+        return call(() -> {
+            authorize();
+            return views.view(service.update(uuid(id), version, c -> new ArticleDraft(
+                    or(input.title(), c.title()), or(input.body(), c.body()), or(input.url(), c.url()),
+                    or(input.source(), c.source()), input.publishedAt() != null ? input.publishedAt() : c.publishedAt(),
+                    or(input.language(), c.language()), c.externalId(), TextFormat.AUTO)));
+        });
+    }
+
+    @Mutation("deleteArticle")
+    @Description("Deletes the article at `version`")
+    public @NonNull GraphQLTypes.DeleteArticlePayload deleteArticle(@Id @NonNull String id, long version) {
+        return call(() -> {
+            authorize();
+            service.delete(uuid(id), version);
+            return new GraphQLTypes.DeleteArticlePayload(id);
+        });
+    }
+
+    @Mutation("retryArticleProcessing")
+    @Description("Queues the article for delivery to extraction again")
+    public @NonNull ArticleView retryArticleProcessing(@Id @NonNull String id) {
+        return call(() -> {
+            authorize();
+            return views.view(service.retryProcessing(uuid(id)));
+        });
+    }
+
+    private void authorize() {
+        RoutingContext ctx = request.getCurrent();
+        String authorization = ctx == null ? null : ctx.request().getHeader("Authorization");
+        String apiKey = ctx == null ? null : ctx.request().getHeader(ExtractionContract.API_KEY_HEADER);
+        guard.check(authorization, apiKey);
+    }
+
+    private static <T> T call(Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (ArticleException e) {
+            throw new GraphQLApiError(e);
+        }
+    }
+
+    private static String or(String value, String current) {
+        return value != null ? value : current;
+    }
+
+    private static UUID uuid(String id) {
+        UUID uuid = uuidOrNull(id);
+        if (uuid == null) {
+            throw new ArticleException(ErrorCode.ARTICLE_NOT_FOUND, "no article with that id");
+        }
+        return uuid;
+    }
+
+    private static UUID uuidOrNull(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

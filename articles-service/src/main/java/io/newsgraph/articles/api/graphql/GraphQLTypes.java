@@ -1,0 +1,47 @@
+package io.newsgraph.articles.api.graphql;
+
+import io.newsgraph.articles.api.ArticleView;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import java.time.OffsetDateTime;
+
+/** GraphQL-only inputs and payloads. */
+public final class GraphQLTypes {
+
+    private GraphQLTypes() {
+    }
+
+    @Input("ArticleInput")
+    @Description("A new article; ingest is idempotent by externalId, else by url")
+    public record ArticleInput(String title, @NonNull String body, String url, String source,
+                               OffsetDateTime publishedAt, String language, String externalId) {
+    }
+
+    @Input("ArticlePatchInput")
+    @Description("Fields to change; a null or absent field stays as it is")
+    public record ArticlePatchInput(String title, String body, String url, String source, OffsetDateTime publishedAt,
+                                    String language) {
+    }
+
+    @Input("ArticleFilter")
+    public record ArticleFilter(String source, @Description("inclusive") OffsetDateTime publishedFrom,
+                                @Description("exclusive") OffsetDateTime publishedTo) {
+    }
+
+    @Name("IngestOutcome")
+    public enum IngestOutcome {
+        CREATED, UPDATED, UNCHANGED
+    }
+
+    @Name("IngestArticlePayload")
+    public record IngestArticlePayload(@NonNull IngestOutcome outcome, @NonNull ArticleView article) {
+    }
+
+    @Name("DeleteArticlePayload")
+    public record DeleteArticlePayload(@Id @NonNull String id) {
+    }
+}

@@ -1,0 +1,355 @@
+package io.newsgraph.articles.domain;
+
+import io.newsgraph.articles.config.ArticlesConfig;
+import io.newsgraph.articles.outbox.OutboxStore;
+import io.newsgraph.articles.parse.ArticleParser;
+import io.newsgraph.articles.parse.ParsedArticle;
+import io.newsgraph.articles.parse.TextFormat;
+import io.newsgraph.articles.persistence.ArticleRepository;
+import io.newsgraph.articles.persistence.Cursors;
+import io.newsgraph.contract.ExtractionRequest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import org.hibernate.exception.ConstraintViolationException;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * The article use cases. Each public method is one transaction; every write adds its outbox event in that same
+ * transaction, so a change is published exactly when it is committed.
+ */
+@ApplicationScoped
+public class ArticleService {
+
+    /** What an ingest did and the article as it now stands. */
+    public record IngestResult(IngestOutcome outcome, Article article) {
+    }
+
+    /** A page of the list, newest first. */
+    public record Page(List<Article> articles, boolean hasNext) {
+    }
+
+    /** A page of search hits with the articles they name, in rank order. */
+    public record SearchPage(List<SearchResult> results, int offset, boolean hasNext) {
+    }
+
+    public record SearchResult(Article article, double rank, String headline) {
+    }
+
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+    private static final Pattern LANGUAGE = Pattern.compile("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$");
+
+    private final ArticleRepository articles;
+    private final OutboxStore outbox;
+    private final ParsedArticleCodec codec;
+    private final ArticlesConfig config;
+    private final ArticleParser parser = new ArticleParser();
+
+    public ArticleService(ArticleRepository articles, OutboxStore outbox, ParsedArticleCodec codec,
+                          ArticlesConfig config) {
+        this.articles = articles;
+        this.outbox = outbox;
+        this.codec = codec;
+        this.config = config;
+    }
+
+    /**
+     * Stores a new article, or a new version of the one with the same externalId (else URL), or nothing when the
+     * content is the same. Two concurrent first ingests of one key collide on the unique index; the loser retries
+     * once and then finds the winner's row.
+     */
+    public IngestResult ingest(ArticleDraft draft) {
+        ArticleDraft clean = validate(draft);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> ingestInTransaction(clean));
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                return QuarkusTransaction.requiringNew().call(() -> ingestInTransaction(clean));
+            }
+            throw e;
+        }
+    }
+
+    private IngestResult ingestInTransaction(ArticleDraft d) {
+        var existing = d.externalId() != null ? articles.findByExternalIdForUpdate(d.externalId())
+                : d.url() != null ? articles.findByUrlForUpdate(d.url()) : java.util.Optional.<Article>empty();
+        if (existing.isPresent()) {
+            Article a = existing.get();
+            ParsedArticle parsed = parser.parse(d.body(), d.format(), d.title());
+            if (hash(d, parsed).equals(a.contentHash)) {
+                return new IngestResult(IngestOutcome.UNCHANGED, a);
+            }
+            apply(a, d, parsed);
+            a.version++;
+            articles.flush();
+            publishChange(a);
+            return new IngestResult(IngestOutcome.UPDATED, a);
+        }
+        Article a = new Article();
+        a.id = UUID.randomUUID();
+        a.externalId = d.externalId();
+        a.createdAt = now();
+        a.version = 1;
+        apply(a, d, parser.parse(d.body(), d.format(), d.title()));
+        articles.persist(a);
+        articles.flush();
+        publishChange(a);
+        return new IngestResult(IngestOutcome.CREATED, a);
+    }
+
+    /**
+     * Changes an article at {@code expectedVersion}: {@code change} gets the stored fields as a draft and returns the
+     * new ones (PUT replaces all, PATCH some). A stale version is a conflict; so is a concurrent writer, as the row is
+     * locked before the comparison.
+     */
+    @Transactional
+    public Article update(UUID id, long expectedVersion, UnaryOperator<ArticleDraft> change) {
+        Article a = articles.findForUpdate(id).orElseThrow(() -> notFound(id));
+        checkVersion(a, expectedVersion);
+        ArticleDraft current = new ArticleDraft(a.title, a.body, a.url, a.source, a.publishedAt, a.language,
+                a.externalId, TextFormat.AUTO);
+        ArticleDraft next = validate(change.apply(current));
+        if (!Objects.equals(next.externalId(), a.externalId)) {
+            throw new ArticleException(ErrorCode.INVALID_FIELD, "externalId cannot be changed");
+        }
+        ParsedArticle parsed = parser.parse(next.body(), next.format(), next.title());
+        if (hash(next, parsed).equals(a.contentHash)) {
+            return a;
+        }
+        apply(a, next, parsed);
+        a.version++;
+        articles.flush();
+        publishChange(a);
+        return a;
+    }
+
+    @Transactional
+    public void delete(UUID id, long expectedVersion) {
+        Article a = articles.findForUpdate(id).orElseThrow(() -> notFound(id));
+        checkVersion(a, expectedVersion);
+        articles.delete(a);
+        articles.flush();
+        outbox.enqueueDeleted(a.id, a.version);
+    }
+
+    /**
+     * Asks for delivery again: FAILED events go back in the queue; when nothing is queued (the article was delivered),
+     * its current version is queued anew, which also serves to re-run extraction.
+     */
+    @Transactional
+    public Article retryProcessing(UUID id) {
+        Article a = articles.findForUpdate(id).orElseThrow(() -> notFound(id));
+        if (outbox.requeueFailed(id) == 0 && a.processingState != ProcessingState.PENDING) {
+            publishChange(a);
+        }
+        a.processingState = ProcessingState.PENDING;
+        a.processingAttempts = 0;
+        a.processingLastError = null;
+        return a;
+    }
+
+    @Transactional
+    public int retryAllFailed() {
+        int events = outbox.requeueFailed(null);
+        articles.flush();
+        return events;
+    }
+
+    @Transactional
+    public java.util.Optional<Article> find(UUID id) {
+        return articles.find(id);
+    }
+
+    @Transactional
+    public Article get(UUID id) {
+        return articles.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** One SQL query for all ids. */
+    @Transactional
+    public List<Article> findAll(Collection<UUID> ids) {
+        return articles.findAll(ids);
+    }
+
+    @Transactional
+    public Page list(String source, OffsetDateTime from, OffsetDateTime to, String after, Integer first) {
+        int size = pageSize(first);
+        Cursors.ListKey key = after == null ? null : Cursors.parseList(after);
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new ArticleException(ErrorCode.INVALID_ARGUMENT, "publishedFrom must be before publishedTo");
+        }
+        List<Article> rows = articles.list(blankToNull(source), from, to, key, size + 1);
+        boolean hasNext = rows.size() > size;
+        return new Page(hasNext ? rows.subList(0, size) : rows, hasNext);
+    }
+
+    @Transactional
+    public SearchPage search(String query, String after, Integer first) {
+        if (query == null || query.isBlank()) {
+            throw new ArticleException(ErrorCode.INVALID_ARGUMENT, "query is required");
+        }
+        if (query.length() > config.limits().maxQueryLength()) {
+            throw new ArticleException(ErrorCode.QUERY_TOO_LONG,
+                    "query is longer than " + config.limits().maxQueryLength() + " characters");
+        }
+        String q = CONTROL.matcher(query).replaceAll(" ").strip();
+        int size = pageSize(first);
+        int offset = after == null ? 0 : Cursors.parseSearch(after, q) + 1;
+        List<ArticleRepository.SearchHit> hits = articles.search(q, offset, size + 1);
+        boolean hasNext = hits.size() > size;
+        if (hasNext) {
+            hits = hits.subList(0, size);
+        }
+        var byId = new java.util.HashMap<UUID, Article>();
+        for (Article a : articles.findAll(hits.stream().map(ArticleRepository.SearchHit::id).toList())) {
+            byId.put(a.id, a);
+        }
+        List<SearchResult> results = new java.util.ArrayList<>();
+        for (var h : hits) {
+            Article a = byId.get(h.id());
+            if (a != null) {
+                results.add(new SearchResult(a, h.rank(), h.headline()));
+            }
+        }
+        return new SearchPage(results, offset, hasNext);
+    }
+
+    public ParsedArticle parsed(Article a) {
+        return codec.read(a.parsed);
+    }
+
+    private int pageSize(Integer first) {
+        int max = config.limits().maxPageSize();
+        if (first == null) {
+            return Math.min(config.limits().defaultPageSize(), max);
+        }
+        if (first < 1 || first > max) {
+            throw new ArticleException(ErrorCode.INVALID_ARGUMENT, "first must be between 1 and " + max);
+        }
+        return first;
+    }
+
+    private void apply(Article a, ArticleDraft d, ParsedArticle parsed) {
+        a.title = d.title() != null ? d.title() : parsed.title();
+        a.body = d.body();
+        a.url = d.url();
+        a.source = d.source();
+        a.publishedAt = d.publishedAt() == null ? null : d.publishedAt().truncatedTo(ChronoUnit.MICROS);
+        a.sortAt = a.publishedAt != null ? a.publishedAt : a.createdAt;
+        a.language = d.language();
+        a.parsed = codec.write(parsed);
+        a.wordCount = parsed.wordCount();
+        a.contentHash = hash(d, parsed);
+        a.updatedAt = now();
+        a.processingState = ProcessingState.PENDING;
+        a.processingAttempts = 0;
+        a.processingLastError = null;
+    }
+
+    private void publishChange(Article a) {
+        ExtractionRequest request = new ExtractionRequest(a.id.toString(), a.version, a.title, a.body,
+                a.publishedAt == null ? null : a.publishedAt.toString());
+        outbox.enqueueChanged(a.id, a.version, codec.writeValue(request));
+    }
+
+    /** Trims, drops control characters, enforces presence, lengths and shapes. */
+    ArticleDraft validate(ArticleDraft d) {
+        String body = d.body() == null ? null : CONTROL.matcher(d.body()).replaceAll("");
+        if (body == null || body.isBlank()) {
+            throw new ArticleException(ErrorCode.MISSING_BODY, "body is required and must not be blank");
+        }
+        if (body.getBytes(StandardCharsets.UTF_8).length > config.limits().maxBodyBytes()) {
+            throw new ArticleException(ErrorCode.BODY_TOO_LARGE,
+                    "body is larger than " + config.limits().maxBodyBytes() + " bytes");
+        }
+        String url = field("url", d.url());
+        if (url != null) {
+            try {
+                URI uri = new URI(url);
+                if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
+                    throw new URISyntaxException(url, "not http(s)");
+                }
+            } catch (URISyntaxException e) {
+                throw new ArticleException(ErrorCode.INVALID_FIELD, "url must be an absolute http or https URL");
+            }
+        }
+        String language = field("language", d.language());
+        if (language != null && !LANGUAGE.matcher(language).matches()) {
+            throw new ArticleException(ErrorCode.INVALID_FIELD, "language must be a language tag such as en or en-GB");
+        }
+        return new ArticleDraft(field("title", d.title()), body, url, field("source", d.source()), d.publishedAt(),
+                language, field("externalId", d.externalId()), d.format() == null ? TextFormat.AUTO : d.format());
+    }
+
+    private String field(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        String v = CONTROL.matcher(value).replaceAll("").strip();
+        if (v.isEmpty()) {
+            return null;
+        }
+        if (v.length() > config.limits().maxFieldLength()) {
+            throw new ArticleException(ErrorCode.INVALID_FIELD,
+                    name + " is longer than " + config.limits().maxFieldLength() + " characters");
+        }
+        return v;
+    }
+
+    private static String hash(ArticleDraft d, ParsedArticle parsed) {
+        String title = d.title() != null ? d.title() : parsed.title();
+        String joined = String.join("\u0000", String.valueOf(title), d.body(), String.valueOf(d.url()),
+                String.valueOf(d.source()),
+                String.valueOf(d.publishedAt() == null ? null : d.publishedAt().toInstant().truncatedTo(ChronoUnit.MICROS)),
+                String.valueOf(d.language()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void checkVersion(Article a, long expected) {
+        if (a.version != expected) {
+            throw new ArticleException(ErrorCode.VERSION_CONFLICT,
+                    "article " + a.id + " is at version " + a.version + ", not " + expected);
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ArticleException notFound(UUID id) {
+        return new ArticleException(ErrorCode.ARTICLE_NOT_FOUND, "no article with id " + id);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}

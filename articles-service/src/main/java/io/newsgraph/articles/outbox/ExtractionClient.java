@@ -1,0 +1,66 @@
+package io.newsgraph.articles.outbox;
+
+import io.newsgraph.articles.config.ArticlesConfig;
+import io.newsgraph.contract.ExtractionContract;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Speaks the extraction contract to entities-service. The JDK client suffices: two plain requests, no retries of its
+ * own (the relay owns retry policy).
+ */
+@ApplicationScoped
+public class ExtractionClient {
+
+    /** The receiver's answer; status 0 means no answer at all (connection refused, timeout). */
+    public record Result(int status, String error) {
+        public boolean acknowledged() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    private final ArticlesConfig config;
+    private final HttpClient http;
+
+    public ExtractionClient(ArticlesConfig config) {
+        this.config = config;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public Result deliver(OutboxEvent event) {
+        String base = config.entities().baseUrl().replaceAll("/+$", "");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + ExtractionContract.itemPath(event.articleId().toString())))
+                .timeout(config.entities().requestTimeout());
+        config.entities().apiKey().ifPresent(key -> request.header(ExtractionContract.API_KEY_HEADER, key));
+        if (event.type() == OutboxEvent.Type.ArticleChanged) {
+            request.header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(event.payload()));
+        } else {
+            request.DELETE();
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return new Result(status, null);
+            }
+            String body = response.body() == null ? "" : response.body();
+            return new Result(status, "HTTP " + status + (body.isBlank() ? "" : ": " + abbreviate(body)));
+        } catch (IOException e) {
+            return new Result(0, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(0, "interrupted");
+        }
+    }
+
+    private static String abbreviate(String s) {
+        String flat = s.replaceAll("\\s+", " ").strip();
+        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    }
+}

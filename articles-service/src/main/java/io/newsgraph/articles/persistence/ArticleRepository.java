@@ -1,0 +1,131 @@
+package io.newsgraph.articles.persistence;
+
+import io.newsgraph.articles.domain.Article;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Queries on {@link Article}. Callers own the transaction. */
+@ApplicationScoped
+public class ArticleRepository {
+
+    /** A page of search hits: ids in rank order, with rank and the raw headline (markers \u0001 ... \u0002). */
+    public record SearchHit(UUID id, double rank, String headline) {
+    }
+
+    /** Highlight markers handed to ts_headline; control characters never survive ingest, so they are unambiguous. */
+    public static final char HIGHLIGHT_START = '\u0001';
+    public static final char HIGHLIGHT_END = '\u0002';
+
+    private final EntityManager em;
+
+    public ArticleRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<Article> find(UUID id) {
+        return Optional.ofNullable(em.find(Article.class, id));
+    }
+
+    public Optional<Article> findForUpdate(UUID id) {
+        return Optional.ofNullable(em.find(Article.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** One query for any number of ids; missing ids are simply absent. */
+    public List<Article> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("from Article a where a.id in :ids", Article.class).setParameter("ids", ids)
+                .getResultList();
+    }
+
+    public Optional<Article> findByExternalIdForUpdate(String externalId) {
+        return em.createQuery("from Article a where a.externalId = :x", Article.class).setParameter("x", externalId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
+    public Optional<Article> findByUrlForUpdate(String url) {
+        return em.createQuery("from Article a where a.externalId is null and a.url = :u", Article.class)
+                .setParameter("u", url).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
+    public void persist(Article article) {
+        em.persist(article);
+    }
+
+    public void delete(Article article) {
+        em.remove(article);
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
+    /** Newest first (sortAt, then id, both descending), after {@code after} when given; at most {@code limit}. */
+    public List<Article> list(String source, OffsetDateTime from, OffsetDateTime to, Cursors.ListKey after, int limit) {
+        StringBuilder jpql = new StringBuilder("from Article a where 1 = 1");
+        if (source != null) {
+            jpql.append(" and a.source = :source");
+        }
+        if (from != null) {
+            jpql.append(" and a.publishedAt >= :from");
+        }
+        if (to != null) {
+            jpql.append(" and a.publishedAt < :to");
+        }
+        if (after != null) {
+            jpql.append(" and (a.sortAt < :afterAt or (a.sortAt = :afterAt and a.id < :afterId))");
+        }
+        jpql.append(" order by a.sortAt desc, a.id desc");
+        TypedQuery<Article> q = em.createQuery(jpql.toString(), Article.class);
+        if (source != null) {
+            q.setParameter("source", source);
+        }
+        if (from != null) {
+            q.setParameter("from", from);
+        }
+        if (to != null) {
+            q.setParameter("to", to);
+        }
+        if (after != null) {
+            q.setParameter("afterAt", after.sortAt()).setParameter("afterId", after.id());
+        }
+        return q.setMaxResults(limit).getResultList();
+    }
+
+    /** Ranked full-text hits; the headline is computed only for the rows of the page. */
+    @SuppressWarnings("unchecked")
+    public List<SearchHit> search(String query, int offset, int limit) {
+        String sql = """
+                WITH q AS (SELECT websearch_to_tsquery('english', :query) AS tsq),
+                hits AS (
+                    SELECT a.id, a.body, ts_rank_cd(a.search, q.tsq) AS rank
+                    FROM article a, q
+                    WHERE a.search @@ q.tsq
+                    ORDER BY rank DESC, a.id
+                    OFFSET :offset LIMIT :limit
+                )
+                SELECT h.id, h.rank, ts_headline('english', h.body, q.tsq, :options)
+                FROM hits h, q
+                ORDER BY h.rank DESC, h.id
+                """;
+        String options = "StartSel=" + HIGHLIGHT_START + ", StopSel=" + HIGHLIGHT_END
+                + ", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";
+        List<Object[]> rows = em.createNativeQuery(sql).setParameter("query", query).setParameter("offset", offset)
+                .setParameter("limit", limit).setParameter("options", options).getResultList();
+        List<SearchHit> hits = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            hits.add(new SearchHit((UUID) row[0], ((Number) row[1]).doubleValue(), (String) row[2]));
+        }
+        return hits;
+    }
+}

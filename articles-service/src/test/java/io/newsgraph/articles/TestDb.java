@@ -1,0 +1,39 @@
+package io.newsgraph.articles;
+
+import io.agroal.api.AgroalDataSource;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Plain JDBC look-ups, so tests see what is really committed. */
+public final class TestDb {
+
+    public static final String KEY = "test-articles-key";
+
+    private TestDb() {
+    }
+
+    public static long count(AgroalDataSource ds, String sql) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void execute(AgroalDataSource ds, String sql) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Empties both tables: tests that check "nothing stored" start from zero. */
+    public static void clear(AgroalDataSource ds) {
+        execute(ds, "DELETE FROM outbox_event; DELETE FROM article");
+    }
+}
