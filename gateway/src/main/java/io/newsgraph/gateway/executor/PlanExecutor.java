@@ -1,0 +1,309 @@
+package io.newsgraph.gateway.executor;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.newsgraph.gateway.planner.FetchNode;
+import io.newsgraph.gateway.planner.PathElement;
+import io.newsgraph.gateway.planner.PlanNode;
+import io.newsgraph.gateway.planner.QueryPlan;
+import io.newsgraph.gateway.planner.SelectionTree;
+
+/**
+ * Runs a query plan: sends each fetch to its subgraph (entity fetches batch every object found at their path into
+ * one {@code _entities} request, identical representations sent once), merges the answers into one result tree
+ * and maps subgraph errors to client paths. Everything happens in callbacks; nothing blocks.
+ */
+public final class PlanExecutor {
+
+    private final SubgraphTransport transport;
+    private final ObjectMapper json;
+    private final FetchObserver observer;
+
+    public PlanExecutor(SubgraphTransport transport, ObjectMapper json, FetchObserver observer) {
+        this.transport = transport;
+        this.json = json;
+        this.observer = observer;
+    }
+
+    public CompletionStage<ExecutionResult> execute(QueryPlan plan, Map<String, Object> variables, Map<String, String> headers) {
+        Run run = new Run(variables == null ? Map.of() : variables, headers);
+        if (plan.root() == null) {
+            return CompletableFuture.completedFuture(new ExecutionResult(run.data, run.errors));
+        }
+        return run.node(plan.root()).thenApply(v -> new ExecutionResult(run.data, run.errors));
+    }
+
+    private final class Run {
+        final Map<String, Object> data = new LinkedHashMap<>();
+        final List<Map<String, Object>> errors = new ArrayList<>();
+        final Map<String, Object> variables;
+        final Map<String, String> headers;
+
+        Run(Map<String, Object> variables, Map<String, String> headers) {
+            this.variables = variables;
+            this.headers = headers;
+        }
+
+        CompletionStage<Void> node(PlanNode node) {
+            return switch (node) {
+                case PlanNode.Fetch(FetchNode f) -> f.isEntityFetch() ? entities(f) : root(f);
+                case PlanNode.Sequence(List<PlanNode> nodes) -> {
+                    CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
+                    for (PlanNode n : nodes) {
+                        chain = chain.thenCompose(v -> node(n));
+                    }
+                    yield chain;
+                }
+                case PlanNode.Parallel(List<PlanNode> nodes) -> {
+                    CompletableFuture<?>[] all = new CompletableFuture<?>[nodes.size()];
+                    for (int i = 0; i < all.length; i++) {
+                        all[i] = node(nodes.get(i)).toCompletableFuture();
+                    }
+                    yield CompletableFuture.allOf(all);
+                }
+            };
+        }
+
+        private CompletionStage<Void> root(FetchNode f) {
+            Map<String, Object> body = new LinkedHashMap<>(2);
+            body.put("query", f.operation());
+            body.put("variables", variablesFor(f));
+            return send(f, body).thenAccept(resp -> {
+                if (resp == null) {
+                    return;
+                }
+                if (resp.data() != null) {
+                    Merge.deep(data, resp.data());
+                }
+                for (Map<String, Object> e : resp.errors()) {
+                    errors.add(downstream(e, f, e.get("path") instanceof List<?> p ? p : null));
+                }
+            });
+        }
+
+        private CompletionStage<Void> entities(FetchNode f) {
+            List<Map<String, Object>> objects = new ArrayList<>();
+            collect(data, f.path(), 0, objects);
+            Map<Map<String, Object>, Integer> index = new LinkedHashMap<>();
+            List<List<Map<String, Object>>> targets = new ArrayList<>();
+            for (Map<String, Object> obj : objects) {
+                SelectionTree shape = f.representations().get(obj.get("__typename") instanceof String s ? s : "");
+                if (shape == null) {
+                    continue;
+                }
+                Map<String, Object> rep = project(obj, shape);
+                if (rep == null) {
+                    continue;
+                }
+                Integer i = index.get(rep);
+                if (i == null) {
+                    i = targets.size();
+                    index.put(rep, i);
+                    targets.add(new ArrayList<>(1));
+                }
+                targets.get(i).add(obj);
+            }
+            if (targets.isEmpty()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            Map<String, Object> vars = variablesFor(f);
+            vars.put("representations", new ArrayList<>(index.keySet()));
+            Map<String, Object> body = new LinkedHashMap<>(2);
+            body.put("query", f.operation());
+            body.put("variables", vars);
+            return send(f, body).thenAccept(resp -> {
+                if (resp == null) {
+                    return;
+                }
+                if (resp.data() != null && resp.data().get("_entities") instanceof List<?> list) {
+                    for (int i = 0; i < list.size() && i < targets.size(); i++) {
+                        if (list.get(i) instanceof Map<?, ?> m) {
+                            @SuppressWarnings("unchecked")
+                            Map<String, Object> entity = (Map<String, Object>) m;
+                            for (Map<String, Object> obj : targets.get(i)) {
+                                Merge.deep(obj, entity);
+                            }
+                        }
+                    }
+                }
+                if (!resp.errors().isEmpty()) {
+                    IdentityHashMap<Object, List<Object>> paths = null;
+                    for (Map<String, Object> e : resp.errors()) {
+                        List<Object> clientPath = null;
+                        if (e.get("path") instanceof List<?> p && p.size() >= 2 && "_entities".equals(p.get(0)) && p.get(1) instanceof Number n
+                                && n.intValue() < targets.size()) {
+                            if (paths == null) {
+                                paths = new IdentityHashMap<>();
+                                paths(data, f.path(), 0, new ArrayList<>(), paths);
+                            }
+                            List<Object> base = paths.get(targets.get(n.intValue()).get(0));
+                            if (base != null) {
+                                clientPath = new ArrayList<>(base);
+                                clientPath.addAll(p.subList(2, p.size()));
+                            }
+                        }
+                        errors.add(downstream(e, f, clientPath));
+                    }
+                }
+            });
+        }
+
+        private Map<String, Object> variablesFor(FetchNode f) {
+            Map<String, Object> vars = new LinkedHashMap<>();
+            for (String v : f.variables()) {
+                if (variables.containsKey(v)) {
+                    vars.put(v, variables.get(v));
+                }
+            }
+            return vars;
+        }
+
+        /** Sends a fetch; a failed request becomes an error in the response and a null result. */
+        private CompletionStage<SubgraphResponse> send(FetchNode f, Map<String, Object> body) {
+            byte[] bytes;
+            try {
+                bytes = json.writeValueAsBytes(body);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            long start = System.nanoTime();
+            return transport.send(f.graph(), bytes, headers).handle((resp, failure) -> {
+                if (failure != null) {
+                    observer.fetched(f.serviceName(), System.nanoTime() - start, "failure");
+                    Map<String, Object> error = new LinkedHashMap<>();
+                    error.put("message", "Subgraph \"" + f.serviceName() + "\" could not be reached or gave no GraphQL answer");
+                    error.put("extensions", Map.of("code", "SUBGRAPH_REQUEST_FAILED", "serviceName", f.serviceName()));
+                    errors.add(error);
+                    return null;
+                }
+                observer.fetched(f.serviceName(), System.nanoTime() - start, resp.errors().isEmpty() ? "success" : "errors");
+                return resp;
+            });
+        }
+    }
+
+    /** A subgraph error as the client sees it: message and extensions kept, path mapped, serviceName added. */
+    static Map<String, Object> downstream(Map<String, Object> e, FetchNode f, List<?> path) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Object message = e.get("message");
+        out.put("message", message instanceof String s && !s.isEmpty() ? s : "Error while fetching subquery from service \"" + f.serviceName() + "\"");
+        if (path != null) {
+            out.put("path", path);
+        }
+        Map<String, Object> ext = new LinkedHashMap<>();
+        if (e.get("extensions") instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                // Stack traces and exception details are subgraph internals.
+                if (!"stacktrace".equals(k) && !"exception".equals(k)) {
+                    ext.put(String.valueOf(k), v);
+                }
+            });
+        }
+        ext.putIfAbsent("code", "DOWNSTREAM_SERVICE_ERROR");
+        ext.put("serviceName", f.serviceName());
+        out.put("extensions", ext);
+        return out;
+    }
+
+    /** Collects the objects at {@code path} (lists flattened, type conditions applied). */
+    @SuppressWarnings("unchecked")
+    static void collect(Object value, List<PathElement> path, int i, List<Map<String, Object>> out) {
+        if (value instanceof List<?> list) {
+            for (Object e : list) {
+                collect(e, path, i, out);
+            }
+            return;
+        }
+        if (!(value instanceof Map<?, ?> m)) {
+            return;
+        }
+        if (i == path.size()) {
+            out.add((Map<String, Object>) m);
+            return;
+        }
+        PathElement pe = path.get(i);
+        if (pe.isTypeCondition()) {
+            if (pe.types().contains(m.get("__typename"))) {
+                collect(m, path, i + 1, out);
+            }
+            return;
+        }
+        collect(m.get(pe.key()), path, i + 1, out);
+    }
+
+    private static void paths(Object value, List<PathElement> path, int i, List<Object> current, IdentityHashMap<Object, List<Object>> out) {
+        if (value instanceof List<?> list) {
+            for (int k = 0; k < list.size(); k++) {
+                current.add(k);
+                paths(list.get(k), path, i, current, out);
+                current.remove(current.size() - 1);
+            }
+            return;
+        }
+        if (!(value instanceof Map<?, ?> m)) {
+            return;
+        }
+        if (i == path.size()) {
+            out.putIfAbsent(m, List.copyOf(current));
+            return;
+        }
+        PathElement pe = path.get(i);
+        if (pe.isTypeCondition()) {
+            if (pe.types().contains(m.get("__typename"))) {
+                paths(m, path, i + 1, current, out);
+            }
+            return;
+        }
+        current.add(pe.key());
+        paths(m.get(pe.key()), path, i + 1, current, out);
+        current.remove(current.size() - 1);
+    }
+
+    /** The representation of an object: the fields of {@code shape}, or null when one is missing. */
+    static Map<String, Object> project(Map<String, Object> obj, SelectionTree shape) {
+        Map<String, Object> rep = new LinkedHashMap<>();
+        for (Map.Entry<String, SelectionTree.FieldNode> e : shape.fields().entrySet()) {
+            String key = e.getKey();
+            if (!obj.containsKey(key)) {
+                return null;
+            }
+            Object v = obj.get(key);
+            SelectionTree sub = e.getValue().selection();
+            rep.put(key, sub == null || v == null ? v : projectValue(v, sub));
+        }
+        for (Map.Entry<String, SelectionTree> e : shape.fragments().entrySet()) {
+            if (e.getKey().equals(obj.get("__typename"))) {
+                Map<String, Object> more = project(obj, e.getValue());
+                if (more != null) {
+                    rep.putAll(more);
+                }
+            }
+        }
+        return rep;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object projectValue(Object v, SelectionTree shape) {
+        if (v instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object e : list) {
+                out.add(e == null ? null : projectValue(e, shape));
+            }
+            return out;
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> p = project((Map<String, Object>) m, shape);
+            return p == null ? m : p;
+        }
+        return v;
+    }
+}

@@ -1,0 +1,289 @@
+package io.newsgraph.gateway.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import graphql.GraphQLError;
+import graphql.language.OperationDefinition;
+import io.newsgraph.gateway.config.GatewayConfig;
+import io.newsgraph.gateway.executor.ExecutionResult;
+import io.newsgraph.gateway.executor.ResponseShaper;
+import io.newsgraph.gateway.ops.GatewayMetrics;
+import io.newsgraph.gateway.planner.PlanningException;
+import io.newsgraph.gateway.planner.QueryPlan;
+import io.newsgraph.gateway.runtime.Engine;
+import io.newsgraph.gateway.runtime.GatewayRuntime;
+import io.newsgraph.gateway.runtime.PreparedDocument;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * The public GraphQL endpoint: {@code POST /graphql} (JSON) and {@code GET /graphql} (queries only), GraphiQL
+ * for browsers. Requests are handled on the event loop from start to end: prepared documents and plans come
+ * from caches, subgraph calls are non-blocking.
+ */
+@ApplicationScoped
+public class GraphQLRoutes {
+
+    private static final Logger LOG = Logger.getLogger(GraphQLRoutes.class);
+    private static final String PLAN_HEADER = "Apollo-Query-Plan-Experimental";
+    private static final List<String> FORWARDED = List.of("authorization", "traceparent", "tracestate");
+
+    private final GatewayRuntime runtime;
+    private final GatewayConfig config;
+    private final ObjectMapper json;
+    private final GatewayMetrics metrics;
+    private final byte[] graphiql;
+
+    public GraphQLRoutes(GatewayRuntime runtime, GatewayConfig config, ObjectMapper json, GatewayMetrics metrics) {
+        this.runtime = runtime;
+        this.config = config;
+        this.json = json;
+        this.metrics = metrics;
+        this.graphiql = resource("graphiql/index.html");
+    }
+
+    void routes(@Observes Router router) {
+        router.post("/graphql").handler(BodyHandler.create(false).setBodyLimit(config.limits().maxRequestBytes()))
+                .handler(this::post)
+                .failureHandler(ctx -> {
+                    if (ctx.statusCode() == 413) {
+                        fail(ctx, new GraphQLFailure(413, "REQUEST_TOO_LARGE",
+                                "Request body exceeds the limit (max-request-bytes) of " + config.limits().maxRequestBytes() + " bytes."));
+                    } else {
+                        LOG.error("request failed", ctx.failure());
+                        fail(ctx, new GraphQLFailure(500, "INTERNAL_SERVER_ERROR", "Internal server error."));
+                    }
+                });
+        router.get("/graphql").handler(this::get);
+        if (config.graphiql()) {
+            router.get("/").handler(ctx -> ctx.redirect("/graphiql"));
+            router.get("/graphiql").handler(this::graphiql);
+        }
+    }
+
+    private void graphiql(RoutingContext ctx) {
+        ctx.response().putHeader("content-type", "text/html; charset=utf-8").end(Buffer.buffer(graphiql));
+    }
+
+    private void get(RoutingContext ctx) {
+        MultiMap params = ctx.queryParams();
+        String query = params.get("query");
+        String accept = ctx.request().getHeader("accept");
+        if (query == null && config.graphiql() && accept != null && accept.contains("text/html")) {
+            graphiql(ctx);
+            return;
+        }
+        try {
+            Map<String, Object> variables = params.get("variables") == null ? null : readObject(params.get("variables"), "variables");
+            handle(ctx, query, params.get("operationName"), variables, true);
+        } catch (GraphQLFailure f) {
+            fail(ctx, f);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void post(RoutingContext ctx) {
+        Buffer body = ctx.body().buffer();
+        if (body == null || body.length() == 0) {
+            fail(ctx, new GraphQLFailure(400, "BAD_REQUEST", "Request body is empty; send {\"query\": \"...\"}."));
+            return;
+        }
+        Object parsed;
+        try {
+            parsed = json.readValue(body.getBytes(), Object.class);
+        } catch (IOException e) {
+            fail(ctx, new GraphQLFailure(400, "MALFORMED_JSON", "Request body is not valid JSON."));
+            return;
+        }
+        if (!(parsed instanceof Map<?, ?> request)) {
+            fail(ctx, new GraphQLFailure(400, "BAD_REQUEST", "Request body must be a JSON object."));
+            return;
+        }
+        Object query = request.get("query");
+        Object name = request.get("operationName");
+        Object variables = request.get("variables");
+        if (query != null && !(query instanceof String)) {
+            fail(ctx, new GraphQLFailure(400, "BAD_REQUEST", "\"query\" must be a string."));
+            return;
+        }
+        if (name != null && !(name instanceof String)) {
+            fail(ctx, new GraphQLFailure(400, "BAD_REQUEST", "\"operationName\" must be a string."));
+            return;
+        }
+        if (variables != null && !(variables instanceof Map)) {
+            fail(ctx, new GraphQLFailure(400, "BAD_REQUEST", "\"variables\" must be an object."));
+            return;
+        }
+        handle(ctx, (String) query, (String) name, (Map<String, Object>) variables, false);
+    }
+
+    private void handle(RoutingContext ctx, String query, String operationName, Map<String, Object> variables, boolean get) {
+        long start = System.nanoTime();
+        try {
+            if (query == null || query.isBlank()) {
+                throw new GraphQLFailure(400, "BAD_REQUEST", "GraphQL operations must contain a non-empty \"query\".");
+            }
+            if (query.length() > config.limits().maxDocumentSize()) {
+                throw new GraphQLFailure(400, "MAX_DOCUMENT_SIZE_EXCEEDED", "Document has " + query.length()
+                        + " characters; the limit (max-document-size) is " + config.limits().maxDocumentSize() + ".");
+            }
+            Engine engine = runtime.engine();
+            if (engine == null) {
+                throw new GraphQLFailure(503, "SUPERGRAPH_NOT_LOADED", "The gateway has no supergraph loaded yet.");
+            }
+            PreparedDocument doc = engine.prepare(query);
+            if (doc.failure() != null) {
+                throw doc.failure();
+            }
+            OperationDefinition op = doc.operation(operationName);
+            if (get && op.getOperation() != OperationDefinition.Operation.QUERY) {
+                throw new GraphQLFailure(405, "METHOD_NOT_ALLOWED", "Only queries may be sent with GET; use POST.");
+            }
+            boolean introspects = Engine.introspects(op, doc);
+            if (introspects && !config.introspection()) {
+                throw new GraphQLFailure(400, "INTROSPECTION_DISABLED", "Introspection is disabled on this gateway.");
+            }
+            QueryPlan plan = engine.plan(doc, op, variables);
+            boolean wantsPlan = config.exposeQueryPlan() && "1".equals(ctx.request().getHeader(PLAN_HEADER));
+            Map<String, String> headers = forwarded(ctx);
+            runtime.executor().execute(plan, variables, headers).whenComplete((result, failure) -> {
+                try {
+                    if (failure != null) {
+                        throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
+                    }
+                    respond(ctx, engine, plan, result, query, operationName, variables, introspects, wantsPlan);
+                    metrics.operation(op.getName(), result.errors().isEmpty() ? "success" : "errors", System.nanoTime() - start);
+                } catch (RuntimeException e) {
+                    internal(ctx, e);
+                }
+            });
+        } catch (GraphQLFailure f) {
+            metrics.operation(null, "rejected", System.nanoTime() - start);
+            fail(ctx, f);
+        } catch (PlanningException e) {
+            String id = UUID.randomUUID().toString();
+            LOG.errorf("query planning failed [%s]: %s", id, e.getMessage());
+            fail(ctx, new GraphQLFailure(500, "QUERY_PLANNING_FAILED", "The gateway could not plan this operation (error id " + id + ")."));
+        } catch (RuntimeException e) {
+            internal(ctx, e);
+        }
+    }
+
+    private void respond(RoutingContext ctx, Engine engine, QueryPlan plan, ExecutionResult result, String query, String operationName,
+            Map<String, Object> variables, boolean introspects, boolean wantsPlan) {
+        List<Map<String, Object>> errors = new ArrayList<>(result.errors());
+        Map<String, Object> data;
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        if (introspects) {
+            graphql.ExecutionResult r = engine.executeOverData(query, operationName, variables, result.data());
+            data = r.getData();
+            for (GraphQLError e : r.getErrors()) {
+                errors.add(e.toSpecification());
+            }
+        } else {
+            ResponseShaper.Shaped shaped = ResponseShaper.shape(plan, engine.supergraph().apiSchema(), result.data());
+            data = shaped.data();
+            if (errors.isEmpty() && !shaped.completionErrors().isEmpty()) {
+                extensions.put("valueCompletion", shaped.completionErrors());
+            }
+        }
+        if (wantsPlan) {
+            extensions.put("queryPlan", plan.toJson());
+        }
+        Map<String, Object> body = new LinkedHashMap<>(4);
+        if (!errors.isEmpty()) {
+            body.put("errors", errors);
+        }
+        body.put("data", data);
+        if (!extensions.isEmpty()) {
+            body.put("extensions", extensions);
+        }
+        write(ctx, 200, body);
+    }
+
+    private static Map<String, String> forwarded(RoutingContext ctx) {
+        Map<String, String> out = null;
+        for (String h : FORWARDED) {
+            String v = ctx.request().getHeader(h);
+            if (v != null) {
+                if (out == null) {
+                    out = new HashMap<>(4);
+                }
+                out.put(h, v);
+            }
+        }
+        return out == null ? Map.of() : out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> readObject(String text, String what) {
+        try {
+            Object v = json.readValue(text, Object.class);
+            if (v == null) {
+                return null;
+            }
+            if (v instanceof Map) {
+                return (Map<String, Object>) v;
+            }
+        } catch (JsonProcessingException e) {
+            // reported below
+        }
+        throw new GraphQLFailure(400, "BAD_REQUEST", "\"" + what + "\" must be a JSON object.");
+    }
+
+    private void internal(RoutingContext ctx, Throwable e) {
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "request failed [%s]", id);
+        fail(ctx, new GraphQLFailure(500, "INTERNAL_SERVER_ERROR", "Internal server error (error id " + id + ")."));
+    }
+
+    private void fail(RoutingContext ctx, GraphQLFailure f) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", f.getMessage());
+        error.put("extensions", Map.of("code", f.code()));
+        write(ctx, f.status(), Map.of("errors", List.of(error)));
+    }
+
+    private void write(RoutingContext ctx, int status, Object body) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            LOG.error("response not serialisable", e);
+            status = 500;
+            bytes = "{\"errors\":[{\"message\":\"Internal server error.\",\"extensions\":{\"code\":\"INTERNAL_SERVER_ERROR\"}}]}"
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+        ctx.response().setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8").end(Buffer.buffer(bytes));
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = GraphQLRoutes.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? new byte[0] : in.readAllBytes();
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+}

@@ -1,0 +1,418 @@
+package io.newsgraph.gateway.planner;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import graphql.language.AstPrinter;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.InlineFragment;
+import graphql.language.ListType;
+import graphql.language.NonNullType;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.Type;
+import graphql.language.VariableDefinition;
+import graphql.schema.GraphQLInterfaceType;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLUnionType;
+import io.newsgraph.gateway.supergraph.FieldInfo;
+import io.newsgraph.gateway.supergraph.KeyInfo;
+import io.newsgraph.gateway.supergraph.Supergraph;
+import io.newsgraph.gateway.supergraph.TypeInfo;
+
+/**
+ * Turns a validated operation into a {@link QueryPlan}. Fields stay in the subgraph that is already fetching
+ * their parent when it can resolve them ({@code @shareable} fields therefore cost nothing); otherwise the plan
+ * crosses an entity boundary: the parent fetch also selects the entity's key (and any {@code @requires}
+ * fields) and a batched {@code _entities} fetch to the other subgraph follows. Planning recurses to any depth;
+ * fetches that do not depend on each other are placed in parallel.
+ */
+public final class QueryPlanner {
+
+    private static final int MAX_DEPTH = 256;
+    private static final Field TYPENAME = Field.newField("__typename").build();
+
+    private final Supergraph supergraph;
+
+    public QueryPlanner(Supergraph supergraph) {
+        this.supergraph = supergraph;
+    }
+
+    /**
+     * Plans one operation of a validated document.
+     *
+     * @param conditions values of the variables used by {@code @skip}/{@code @include}: the plan is specific to them
+     */
+    public QueryPlan plan(OperationDefinition operation, Map<String, FragmentDefinition> fragments, Map<String, Boolean> conditions) {
+        FieldCollector collector = new FieldCollector(supergraph.apiSchema(), fragments, conditions);
+        return new Build(collector, operation).run();
+    }
+
+    private final class Build {
+        private final FieldCollector collector;
+        private final OperationDefinition operation;
+        private final List<FetchNode> fetches = new ArrayList<>();
+        private final Map<String, FetchNode> jumps = new HashMap<>();
+
+        Build(FieldCollector collector, OperationDefinition operation) {
+            this.collector = collector;
+            this.operation = operation;
+        }
+
+        QueryPlan run() {
+            boolean mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
+            if (operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+                throw new PlanningException("subscriptions are not supported");
+            }
+            String rootName = mutation ? supergraph.mutationType() : supergraph.queryType();
+            TypeInfo root = supergraph.type(rootName);
+            LinkedHashMap<String, List<Field>> groups = collector.collect(rootName, operation.getSelectionSet().getSelections());
+            boolean introspection = false;
+            List<FetchNode> roots = new ArrayList<>();
+            if (mutation) {
+                FetchNode current = null;
+                for (Map.Entry<String, List<Field>> e : groups.entrySet()) {
+                    String name = e.getValue().get(0).getName();
+                    if (name.startsWith("__")) {
+                        continue;
+                    }
+                    String graph = chooseRootGraph(root, e.getValue(), current == null ? Set.of() : Set.of(current.graph()));
+                    if (current == null || !current.graph().equals(graph)) {
+                        current = newFetch(graph, "mutation", false, List.of(), null);
+                        roots.add(current);
+                    }
+                    LinkedHashMap<String, List<Field>> one = new LinkedHashMap<>();
+                    one.put(e.getKey(), e.getValue());
+                    planFields(current, graph, current.selection(), List.of(), root, one, null, 0);
+                }
+            } else {
+                LinkedHashMap<String, LinkedHashMap<String, List<Field>>> byGraph = new LinkedHashMap<>();
+                for (Map.Entry<String, List<Field>> e : groups.entrySet()) {
+                    String name = e.getValue().get(0).getName();
+                    if (name.startsWith("__")) {
+                        introspection |= name.equals("__schema") || name.equals("__type");
+                        continue;
+                    }
+                    String graph = chooseRootGraph(root, e.getValue(), byGraph.keySet());
+                    byGraph.computeIfAbsent(graph, g -> new LinkedHashMap<>()).put(e.getKey(), e.getValue());
+                }
+                for (Map.Entry<String, LinkedHashMap<String, List<Field>>> e : byGraph.entrySet()) {
+                    FetchNode f = newFetch(e.getKey(), "query", false, List.of(), null);
+                    roots.add(f);
+                    planFields(f, e.getKey(), f.selection(), List.of(), root, e.getValue(), null, 0);
+                }
+            }
+            Map<String, String> definitions = new HashMap<>();
+            for (VariableDefinition v : operation.getVariableDefinitions()) {
+                definitions.put(v.getName(), AstPrinter.printAst(v.getType())
+                        + (v.getDefaultValue() == null ? "" : "=" + AstPrinter.printAst(v.getDefaultValue())));
+            }
+            for (FetchNode f : fetches) {
+                f.finish(definitions);
+            }
+            PlanNode node = new PlanTree(fetches).build(roots, mutation);
+            return new QueryPlan(node, List.copyOf(fetches), operation, collector, rootName, introspection);
+        }
+
+        private FetchNode newFetch(String graph, String kind, boolean entity, List<PathElement> path, FetchNode parent) {
+            FetchNode f = new FetchNode(fetches.size(), graph, supergraph.subgraph(graph).name(), kind, entity, path, parent);
+            if (parent != null) {
+                f.dependencies.add(parent);
+            }
+            fetches.add(f);
+            return f;
+        }
+
+        private String chooseRootGraph(TypeInfo root, List<Field> fields, Set<String> preferred) {
+            String name = fields.get(0).getName();
+            List<String> candidates = supergraph.graphsResolving(root, name);
+            if (candidates.isEmpty()) {
+                throw new PlanningException("no subgraph resolves " + root.name() + "." + name);
+            }
+            return cheapest(candidates, root, name, fields, preferred);
+        }
+
+        private String cheapest(List<String> candidates, TypeInfo parent, String name, List<Field> fields, Set<String> preferred) {
+            if (candidates.size() == 1) {
+                return candidates.get(0);
+            }
+            FieldInfo fi = parent.field(name);
+            TypeInfo type = supergraph.type(fi.typeName());
+            String best = null;
+            int bestCost = Integer.MAX_VALUE;
+            for (String g : candidates) {
+                int c = preferred.contains(g) ? 0 : 1;
+                if (type != null && type.isComposite()) {
+                    c += cost(g, type, FieldCollector.subSelections(fields), childProvided(parent, name, g, null), 0);
+                }
+                if (c < bestCost) {
+                    bestCost = c;
+                    best = g;
+                }
+            }
+            return best;
+        }
+
+        /** Entity fetches needed if {@code sels} on {@code type} were fetched from {@code graph}. */
+        private int cost(String graph, TypeInfo type, List<Selection> sels, List<Selection> provided, int depth) {
+            if (depth > 16 || sels.isEmpty()) {
+                return 0;
+            }
+            if (type.isAbstract()) {
+                int c = 0;
+                for (String concrete : possibleTypes(type)) {
+                    if (supergraph.isMemberIn(type, concrete, graph)) {
+                        c += cost(graph, supergraph.type(concrete), sels, provided, depth + 1);
+                    }
+                }
+                return c;
+            }
+            int c = 0;
+            for (List<Field> fields : collector.collect(type.name(), sels).values()) {
+                String name = fields.get(0).getName();
+                FieldInfo fi = type.field(name);
+                if (name.startsWith("__") || fi == null) {
+                    continue;
+                }
+                if (resolvesHere(type, name, graph, provided)) {
+                    TypeInfo ft = supergraph.type(fi.typeName());
+                    if (ft != null && ft.isComposite()) {
+                        c += cost(graph, ft, FieldCollector.subSelections(fields), childProvided(type, name, graph, provided), depth + 1);
+                    }
+                } else {
+                    c += jumpTargets(type, name).isEmpty() ? 1000 : 1;
+                }
+            }
+            return c;
+        }
+
+        private Set<FetchNode> planSelection(FetchNode fetch, String graph, SelectionTree target, List<PathElement> path, TypeInfo type,
+                List<Selection> sels, List<Selection> provided, int depth) {
+            if (!type.isAbstract()) {
+                return planFields(fetch, graph, target, path, type, collector.collect(type.name(), sels), provided, depth);
+            }
+            target.field("__typename", "__typename", List.of(), false);
+            Set<FetchNode> created = new LinkedHashSet<>();
+            for (String concrete : possibleTypes(type)) {
+                if (!supergraph.isMemberIn(type, concrete, graph)) {
+                    continue;
+                }
+                LinkedHashMap<String, List<Field>> groups = collector.collect(concrete, sels);
+                if (groups.values().stream().allMatch(fs -> fs.get(0).getName().equals("__typename"))) {
+                    continue;
+                }
+                SelectionTree sub = target.fragment(concrete);
+                created.addAll(planFields(fetch, graph, sub, append(path, PathElement.typeCondition(concrete)), supergraph.type(concrete),
+                        groups, provided, depth + 1));
+            }
+            return created;
+        }
+
+        private Set<FetchNode> planFields(FetchNode fetch, String graph, SelectionTree target, List<PathElement> path, TypeInfo type,
+                LinkedHashMap<String, List<Field>> groups, List<Selection> provided, int depth) {
+            if (depth > MAX_DEPTH) {
+                throw new PlanningException("operation too deep to plan");
+            }
+            Set<FetchNode> created = new LinkedHashSet<>();
+            LinkedHashMap<String, LinkedHashMap<String, List<Field>>> away = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Field>> e : groups.entrySet()) {
+                String key = e.getKey();
+                List<Field> fields = e.getValue();
+                Field first = fields.get(0);
+                String name = first.getName();
+                if (name.equals("__typename")) {
+                    target.field(key, name, List.of(), false);
+                    continue;
+                }
+                if (name.startsWith("__")) {
+                    continue;
+                }
+                FieldInfo fi = type.field(name);
+                if (fi == null) {
+                    throw new PlanningException("unknown field " + type.name() + "." + name);
+                }
+                if (resolvesHere(type, name, graph, provided)) {
+                    TypeInfo ft = supergraph.type(fi.typeName());
+                    boolean composite = ft != null && ft.isComposite();
+                    SelectionTree.FieldNode node = target.field(key, name, first.getArguments(), composite);
+                    if (composite) {
+                        created.addAll(planSelection(fetch, graph, node.selection(), append(path, PathElement.field(key, listDepth(fi.type()))), ft,
+                                FieldCollector.subSelections(fields), childProvided(type, name, graph, provided), depth + 1));
+                    }
+                } else {
+                    List<String> targets = jumpTargets(type, name);
+                    if (targets.isEmpty()) {
+                        throw new PlanningException("cannot reach " + type.name() + "." + name + " from subgraph "
+                                + supergraph.subgraph(graph).name());
+                    }
+                    String to = cheapest(targets, type, name, fields, away.keySet());
+                    away.computeIfAbsent(to, g -> new LinkedHashMap<>()).put(key, fields);
+                }
+            }
+            for (Map.Entry<String, LinkedHashMap<String, List<Field>>> e : away.entrySet()) {
+                created.addAll(jump(fetch, graph, target, path, type, e.getKey(), e.getValue(), provided, depth));
+            }
+            return created;
+        }
+
+        /** Fetches {@code fields} of the entity at {@code path} from subgraph {@code to}, through {@code _entities}. */
+        private Set<FetchNode> jump(FetchNode fetch, String graph, SelectionTree target, List<PathElement> path, TypeInfo type, String to,
+                LinkedHashMap<String, List<Field>> fields, List<Selection> provided, int depth) {
+            List<KeyInfo> keys = type.resolvableKeys(to);
+            KeyInfo key = null;
+            for (KeyInfo k : keys) {
+                if (cost(graph, type, new ArrayList<>(k.selection().getSelections()), provided, 0) == 0) {
+                    key = k;
+                    break;
+                }
+            }
+            if (key == null) {
+                key = keys.get(0);
+            }
+            // Objects of several types at one path share one _entities request: the representation shapes are
+            // chosen per __typename at run time, so a trailing type condition is not needed in the merge path.
+            List<PathElement> mergePath = path;
+            while (!mergePath.isEmpty() && mergePath.get(mergePath.size() - 1).isTypeCondition()) {
+                mergePath = mergePath.subList(0, mergePath.size() - 1);
+            }
+            String jumpKey = fetch.id() + "|" + mergePath + "|" + to;
+            FetchNode entityFetch = jumps.get(jumpKey);
+            if (entityFetch == null) {
+                entityFetch = newFetch(to, "query", true, mergePath, fetch);
+                jumps.put(jumpKey, entityFetch);
+            }
+            List<Selection> representation = new ArrayList<>();
+            representation.add(TYPENAME);
+            representation.addAll(key.selection().getSelections());
+            for (List<Field> fs : fields.values()) {
+                SelectionSet requires = supergraph.requires(type, fs.get(0).getName(), to);
+                if (requires != null) {
+                    representation.addAll(requires.getSelections());
+                }
+            }
+            Set<FetchNode> created = new LinkedHashSet<>();
+            created.add(entityFetch);
+            Set<FetchNode> feeding = planFields(fetch, graph, target, path, type, collector.collect(type.name(), representation), provided, depth + 1);
+            created.addAll(feeding);
+            entityFetch.dependencies.addAll(feeding);
+            entityFetch.dependencies.remove(entityFetch);
+            SelectionTree rep = entityFetch.representations().computeIfAbsent(type.name(), t -> new SelectionTree());
+            addAll(rep, representation);
+            SelectionTree sub = entityFetch.selection().fragment(type.name());
+            created.addAll(planFields(entityFetch, to, sub, path, type, fields, null, depth + 1));
+            return created;
+        }
+
+        /** Subgraphs that resolve {@code type.field} and can be entered with a key of {@code type}. */
+        private List<String> jumpTargets(TypeInfo type, String field) {
+            List<String> out = new ArrayList<>();
+            for (String g : supergraph.graphsResolving(type, field)) {
+                if (!type.resolvableKeys(g).isEmpty()) {
+                    out.add(g);
+                }
+            }
+            return out;
+        }
+
+        private boolean resolvesHere(TypeInfo type, String field, String graph, List<Selection> provided) {
+            return supergraph.resolves(type, field, graph) || (provided != null && provides(provided, field, type.name()));
+        }
+
+        private boolean provides(List<Selection> provided, String field, String typeName) {
+            for (Selection s : provided) {
+                if (s instanceof Field f && f.getName().equals(field)) {
+                    return true;
+                }
+                if (s instanceof InlineFragment in && (in.getTypeCondition() == null || collector.applies(in.getTypeCondition().getName(), typeName))
+                        && provides(new ArrayList<>(in.getSelectionSet().getSelections()), field, typeName)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** What {@code @provides} makes resolvable below {@code type.field} when fetched from {@code graph}. */
+        private List<Selection> childProvided(TypeInfo type, String field, String graph, List<Selection> provided) {
+            List<Selection> out = new ArrayList<>();
+            if (provided != null) {
+                collectProvided(provided, field, type.name(), out);
+            }
+            if (supergraph.resolves(type, field, graph)) {
+                SelectionSet own = supergraph.provides(type, field, graph);
+                if (own != null) {
+                    out.addAll(own.getSelections());
+                }
+            }
+            return out.isEmpty() ? null : out;
+        }
+
+        private void collectProvided(List<Selection> provided, String field, String typeName, List<Selection> out) {
+            for (Selection s : provided) {
+                if (s instanceof Field f && f.getName().equals(field) && f.getSelectionSet() != null) {
+                    out.addAll(f.getSelectionSet().getSelections());
+                } else if (s instanceof InlineFragment in
+                        && (in.getTypeCondition() == null || collector.applies(in.getTypeCondition().getName(), typeName))) {
+                    collectProvided(new ArrayList<>(in.getSelectionSet().getSelections()), field, typeName, out);
+                }
+            }
+        }
+
+        private List<String> possibleTypes(TypeInfo type) {
+            GraphQLNamedType api = supergraph.apiSchema().getType(type.name()) instanceof GraphQLNamedType n ? n : null;
+            List<String> out = new ArrayList<>();
+            if (api instanceof GraphQLUnionType u) {
+                u.getTypes().forEach(t -> out.add(t.getName()));
+            } else if (api instanceof GraphQLInterfaceType i) {
+                for (GraphQLObjectType o : supergraph.apiSchema().getImplementations(i)) {
+                    out.add(o.getName());
+                }
+            } else {
+                // Not in the API schema (inaccessible): fall back to the supergraph's own view.
+                for (TypeInfo t : supergraph.types().values()) {
+                    if (t.kind() == TypeInfo.Kind.OBJECT && supergraph.graphIds().stream().anyMatch(g -> supergraph.isMemberIn(type, t.name(), g))) {
+                        out.add(t.name());
+                    }
+                }
+            }
+            return out;
+        }
+
+        private void addAll(SelectionTree tree, List<Selection> sels) {
+            for (Selection s : sels) {
+                if (s instanceof Field f) {
+                    boolean composite = f.getSelectionSet() != null;
+                    SelectionTree.FieldNode node = tree.field(f.getName(), f.getName(), List.of(), composite);
+                    if (composite) {
+                        addAll(node.selection(), new ArrayList<>(f.getSelectionSet().getSelections()));
+                    }
+                } else if (s instanceof InlineFragment in) {
+                    addAll(in.getTypeCondition() == null ? tree : tree.fragment(in.getTypeCondition().getName()),
+                            new ArrayList<>(in.getSelectionSet().getSelections()));
+                }
+            }
+        }
+    }
+
+    static int listDepth(Type<?> type) {
+        return switch (type) {
+            case NonNullType n -> listDepth(n.getType());
+            case ListType l -> 1 + listDepth(l.getType());
+            default -> 0;
+        };
+    }
+
+    static List<PathElement> append(List<PathElement> path, PathElement e) {
+        List<PathElement> out = new ArrayList<>(path.size() + 1);
+        out.addAll(path);
+        out.add(e);
+        return out;
+    }
+}

@@ -1,0 +1,159 @@
+package io.newsgraph.gateway.supergraph;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.Field;
+import graphql.schema.GraphQLSchema;
+
+/**
+ * An immutable, validated supergraph: the subgraphs, the federation metadata of every type and field, and
+ * the API schema clients see. Answers the questions the planner asks ("can subgraph X resolve field f of T?").
+ */
+public final class Supergraph {
+
+    private final String sdl;
+    private final Map<String, SubgraphInfo> subgraphs;
+    private final Map<String, TypeInfo> types;
+    private final GraphQLSchema apiSchema;
+    private final String queryType;
+    private final String mutationType;
+    private final boolean tracksImplements;
+
+    Supergraph(String sdl, Map<String, SubgraphInfo> subgraphs, Map<String, TypeInfo> types, GraphQLSchema apiSchema,
+            String queryType, String mutationType, boolean tracksImplements) {
+        this.sdl = sdl;
+        this.subgraphs = subgraphs;
+        this.types = types;
+        this.apiSchema = apiSchema;
+        this.queryType = queryType;
+        this.mutationType = mutationType;
+        this.tracksImplements = tracksImplements;
+    }
+
+    public String sdl() {
+        return sdl;
+    }
+
+    /** Subgraphs by their join__Graph id, in declaration order. */
+    public Map<String, SubgraphInfo> subgraphs() {
+        return subgraphs;
+    }
+
+    public SubgraphInfo subgraph(String id) {
+        return subgraphs.get(id);
+    }
+
+    public Collection<String> graphIds() {
+        return subgraphs.keySet();
+    }
+
+    public TypeInfo type(String name) {
+        return types.get(name);
+    }
+
+    public Map<String, TypeInfo> types() {
+        return types;
+    }
+
+    public GraphQLSchema apiSchema() {
+        return apiSchema;
+    }
+
+    public String queryType() {
+        return queryType;
+    }
+
+    public String mutationType() {
+        return mutationType;
+    }
+
+    /**
+     * Whether {@code graph} resolves {@code type.field} by itself. External fields that are part of one of the
+     * subgraph's keys count as resolvable: the subgraph echoes them from the representation (Federation 1 style).
+     */
+    public boolean resolves(TypeInfo type, String field, String graph) {
+        if (field.startsWith("__")) {
+            return true;
+        }
+        FieldInfo info = type.field(field);
+        if (info == null || !type.inGraph(graph)) {
+            return false;
+        }
+        if (!info.hasJoinField()) {
+            return true;
+        }
+        FieldSource source = info.source(graph);
+        if (source == null) {
+            return false;
+        }
+        if (source.resolves()) {
+            return true;
+        }
+        return source.external() && !source.usedOverridden() && isTopLevelKeyField(type, graph, field);
+    }
+
+    private static boolean isTopLevelKeyField(TypeInfo type, String graph, String field) {
+        List<KeyInfo> keys = type.keys().get(graph);
+        if (keys == null) {
+            return false;
+        }
+        for (KeyInfo key : keys) {
+            for (Selection<?> s : key.selection().getSelections()) {
+                if (s instanceof Field f && f.getName().equals(field)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Subgraphs that resolve {@code type.field}, in supergraph order. */
+    public List<String> graphsResolving(TypeInfo type, String field) {
+        return subgraphs.keySet().stream().filter(g -> resolves(type, field, g)).toList();
+    }
+
+    /** The {@code @provides} selection of {@code type.field} in {@code graph}, or null. */
+    public SelectionSet provides(TypeInfo type, String field, String graph) {
+        FieldInfo info = type.field(field);
+        if (info == null) {
+            return null;
+        }
+        FieldSource source = info.source(graph);
+        return source == null ? null : source.provides();
+    }
+
+    /** The {@code @requires} selection of {@code type.field} in {@code graph}, or null. */
+    public SelectionSet requires(TypeInfo type, String field, String graph) {
+        FieldInfo info = type.field(field);
+        if (info == null) {
+            return null;
+        }
+        FieldSource source = info.source(graph);
+        return source == null ? null : source.requires();
+    }
+
+    /** Whether {@code concrete} is a possible runtime type of the abstract type {@code abstractType} in {@code graph}. */
+    public boolean isMemberIn(TypeInfo abstractType, String concrete, String graph) {
+        TypeInfo c = types.get(concrete);
+        if (c == null || !c.inGraph(graph)) {
+            return false;
+        }
+        if (abstractType.kind() == TypeInfo.Kind.UNION) {
+            Set<String> members = abstractType.membersByGraph().get(graph);
+            if (abstractType.membersByGraph().isEmpty()) {
+                return true;
+            }
+            return members != null && members.contains(concrete);
+        }
+        if (!tracksImplements) {
+            return true;
+        }
+        Set<String> interfaces = c.interfacesByGraph().get(graph);
+        return interfaces != null && interfaces.contains(abstractType.name());
+    }
+}
