@@ -32,4 +32,5 @@ if ! grep -q '@join__graph(name: ' "$tmp"; then
   echo "sync-supergraph: $src declares no subgraph (@join__graph)" >&2
   exit 1
 fi
-cp "$tmp" "$dst"
+# Not cp: the temporary file is private (0600), the supergraph is not.
+cat "$tmp" > "$dst"
