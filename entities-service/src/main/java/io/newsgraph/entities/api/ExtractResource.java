@@ -1,0 +1,150 @@
+package io.newsgraph.entities.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsgraph.entities.config.EntitiesConfig;
+import io.newsgraph.entities.domain.ExtractionService;
+import io.newsgraph.entities.domain.InvalidInputException;
+import io.newsgraph.entities.domain.PublishedDates;
+import io.newsgraph.entities.extraction.ArticleText;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Extraction without storing, for internal teams: one text, or many as NDJSON. Read-only, but each call costs CPU,
+ * so by default it needs the same API key as the write endpoints ({@code newsgraph.entities.extract-requires-api-key}).
+ */
+@Path("/extract")
+@ApiKeyRequired(always = false)
+public class ExtractResource {
+
+    static final String NDJSON = "application/x-ndjson";
+
+    /** The JSON form of a single request. */
+    public record ExtractRequest(String text, String publishedAt) {
+    }
+
+    @Inject
+    ExtractionService service;
+
+    @Inject
+    EntitiesConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.APPLICATION_JSON)
+    public ExtractedView extractText(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("MISSING_TEXT", "the body must be the text to extract from");
+        }
+        return ExtractedView.of(service.extract(new ArticleText(null, text, null)));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public ExtractedView extractJson(ExtractRequest request) {
+        if (request == null || request.text() == null || request.text().isBlank()) {
+            throw new InvalidInputException("MISSING_TEXT", "text is required");
+        }
+        return ExtractedView.of(service.extract(
+                new ArticleText(null, request.text(), PublishedDates.parse(request.publishedAt()))));
+    }
+
+    /**
+     * One output line per non-empty input line, in input order. A line that cannot be processed yields
+     * {@code {"doc_id": ..., "line": n, "error": {"code": ..., "message": ...}}} and the others go on.
+     */
+    @POST
+    @Path("/batch")
+    @Consumes({NDJSON, MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
+    @Produces(NDJSON)
+    public Response batch(String body) {
+        List<String> lines = new ArrayList<>();
+        if (body != null) {
+            for (String line : body.split("\r?\n")) {
+                if (!line.isBlank()) {
+                    lines.add(line);
+                }
+            }
+        }
+        if (lines.isEmpty()) {
+            throw new InvalidInputException("EMPTY_BATCH", "the body must hold at least one NDJSON line");
+        }
+        if (lines.size() > config.limits().maxBatchLines()) {
+            return ErrorMappers.json(413, "TOO_MANY_LINES",
+                    "a batch holds at most " + config.limits().maxBatchLines() + " lines");
+        }
+        StreamingOutput out = stream -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+            for (int i = 0; i < lines.size(); i++) {
+                w.write(json.writeValueAsString(process(i + 1, lines.get(i))));
+                w.write('\n');
+                w.flush();
+            }
+        };
+        return Response.ok(out, NDJSON).build();
+    }
+
+    private ObjectNode process(int lineNumber, String line) {
+        ObjectNode out = json.createObjectNode();
+        JsonNode in;
+        try {
+            in = json.readTree(line);
+        } catch (JsonProcessingException e) {
+            return error(out, lineNumber, "MALFORMED_JSON", "the line is not valid JSON");
+        }
+        if (in == null || !in.isObject()) {
+            return error(out, lineNumber, "MALFORMED_JSON", "the line must be a JSON object");
+        }
+        JsonNode docId = in.get("doc_id");
+        out.set("doc_id", docId == null ? json.nullNode() : docId);
+        if (docId == null || docId.isNull() || docId.isContainerNode()) {
+            return error(out, lineNumber, "MISSING_DOC_ID", "doc_id is required");
+        }
+        JsonNode text = in.get("text");
+        if (text == null || !text.isTextual() || text.asText().isBlank()) {
+            return error(out, lineNumber, "MISSING_TEXT", "text is required and must be a string");
+        }
+        try {
+            JsonNode published = in.get("publishedAt");
+            ArticleText article = new ArticleText(null, text.asText(),
+                    PublishedDates.parse(published == null || published.isNull() ? null : published.asText()));
+            out.set("entities", json.valueToTree(ExtractedView.entities(service.extract(article))));
+            return out;
+        } catch (InvalidInputException e) {
+            return error(out, lineNumber, e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            return error(out, lineNumber, "EXTRACTION_FAILED", "extraction failed for this line");
+        }
+    }
+
+    private ObjectNode error(ObjectNode out, int lineNumber, String code, String message) {
+        if (!out.has("doc_id")) {
+            out.putNull("doc_id");
+        }
+        out.put("line", lineNumber);
+        ObjectNode error = out.putObject("error");
+        error.put("code", code);
+        error.put("message", message);
+        return out;
+    }
+}

@@ -1,0 +1,131 @@
+package io.newsgraph.entities.domain;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.newsgraph.contract.ExtractionRequest;
+import io.newsgraph.entities.config.EntitiesConfig;
+import io.newsgraph.entities.extraction.ArticleText;
+import io.newsgraph.entities.extraction.ExtractionPipeline;
+import io.newsgraph.entities.extraction.ExtractionResult;
+import io.newsgraph.entities.extraction.Mention;
+import io.newsgraph.entities.persistence.GraphStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Receives article deliveries: checks them, runs the pipeline outside any transaction (it is CPU-bound and may take
+ * a while) and hands the result to {@link ArticleGraphUpdater}, which stores it in one transaction.
+ */
+@ApplicationScoped
+public class ExtractionService {
+
+    /** Article ids travel as one path segment: printable, no slash, no whitespace. */
+    private static final Pattern ARTICLE_ID = Pattern.compile("[A-Za-z0-9._:~-]+");
+
+    @Inject
+    ExtractionPipeline pipeline;
+
+    @Inject
+    ArticleGraphUpdater updater;
+
+    @Inject
+    GraphStore store;
+
+    @Inject
+    EntitiesConfig config;
+
+    @Inject
+    MeterRegistry metrics;
+
+    /** Extracts and stores one article version; an older or equal version changes nothing. */
+    public ApplyOutcome receive(String pathArticleId, ExtractionRequest request) {
+        checkArticleId(pathArticleId);
+        if (request == null) {
+            throw new InvalidInputException("MISSING_BODY", "the request needs a JSON body");
+        }
+        if (request.articleId() != null && !request.articleId().equals(pathArticleId)) {
+            throw new InvalidInputException("ARTICLE_ID_MISMATCH", "articleId in the body differs from the path");
+        }
+        if (request.version() < 1) {
+            throw new InvalidInputException("INVALID_VERSION", "version must be 1 or more");
+        }
+        if (request.body() == null) {
+            throw new InvalidInputException("MISSING_BODY_TEXT", "body is required");
+        }
+        checkText(request.body(), "body");
+        if (request.title() != null && request.title().length() > config.limits().maxTitleChars()) {
+            throw new InvalidInputException("TITLE_TOO_LONG",
+                    "title is longer than " + config.limits().maxTitleChars() + " characters");
+        }
+        ArticleText text = new ArticleText(request.title(), request.body(), PublishedDates.parse(request.publishedAt()));
+
+        // a cheap read first, so a repeated delivery costs no extraction; the transaction checks again under lock
+        Optional<Long> stored = store.storedVersion(pathArticleId);
+        if (stored.isPresent() && stored.get() >= request.version()) {
+            count(ApplyOutcome.UNCHANGED);
+            return ApplyOutcome.UNCHANGED;
+        }
+        ExtractionResult result = extract(text);
+        int mentions = result.entities().stream().mapToInt(e -> e.mentions() == null ? 0 : e.mentions().size()).sum();
+        if (mentions > config.limits().maxMentionsPerArticle()) {
+            throw new InvalidInputException("TOO_MANY_MENTIONS",
+                    "the text yields more than " + config.limits().maxMentionsPerArticle() + " mentions");
+        }
+        checkOffsets(text, result);
+        ApplyOutcome outcome = updater.replace(pathArticleId, request.version(), result);
+        count(outcome);
+        return outcome;
+    }
+
+    /** Removes an article's mentions; unknown ids are fine. */
+    public ApplyOutcome delete(String articleId) {
+        checkArticleId(articleId);
+        ApplyOutcome outcome = updater.delete(articleId);
+        count(outcome);
+        return outcome;
+    }
+
+    /** Runs the pipeline on a text without storing anything. */
+    public ExtractionResult extract(ArticleText text) {
+        checkText(text.body(), "text");
+        Timer.Sample sample = Timer.start(metrics);
+        ExtractionResult result = pipeline.extract(text);
+        sample.stop(metrics.timer("newsgraph.extraction.duration"));
+        return result;
+    }
+
+    /** Rejects texts over the configured size. */
+    public void checkText(String text, String what) {
+        if (text.length() > config.limits().maxTextChars()) {
+            throw new InvalidInputException("TEXT_TOO_LONG",
+                    what + " is longer than " + config.limits().maxTextChars() + " characters");
+        }
+    }
+
+    private void checkArticleId(String id) {
+        if (id == null || id.isEmpty() || id.length() > config.limits().maxIdChars()
+                || !ARTICLE_ID.matcher(id).matches()) {
+            throw new InvalidInputException("INVALID_ARTICLE_ID",
+                    "article ids are 1 to " + config.limits().maxIdChars() + " characters of A-Z a-z 0-9 . _ : ~ -");
+        }
+    }
+
+    /** Stored offsets must point into the stored text: a pipeline result that does not is refused, not stored. */
+    private static void checkOffsets(ArticleText text, ExtractionResult result) {
+        for (var e : result.entities()) {
+            for (Mention m : e.mentions() == null ? java.util.List.<Mention>of() : e.mentions()) {
+                String field = m.field() == Mention.Field.TITLE ? text.title() : text.body();
+                if (field == null || m.start() < 0 || m.end() > field.length() || m.start() >= m.end()) {
+                    throw new IllegalStateException("pipeline produced a mention outside its text: " + m);
+                }
+            }
+        }
+    }
+
+    private void count(ApplyOutcome outcome) {
+        metrics.counter("newsgraph.extractions", "outcome", outcome.name().toLowerCase()).increment();
+    }
+}

@@ -1,0 +1,96 @@
+package io.newsgraph.entities.domain;
+
+import io.newsgraph.entities.extraction.EntityType;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The keys a canonical entity is found by across articles, derived from its names.
+ *
+ * <p>Names are compared in a normal form: accents dropped, lower case, punctuation as spaces, a leading "the"
+ * removed. People get two more kinds of key, because news names one person in several ways: a reduced key without
+ * initials and suffixes, its tokens sorted ("Lloyd J. Austin III" and "Lloyd Austin" both give "austin lloyd";
+ * "Nakatani Gen" and "Gen Nakatani" both give "gen nakatani"), and partial keys, one per first and last token, used
+ * only for a name that is a single token ("Austin") and only when they point to one person.
+ */
+public final class NameKeys {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern APOSTROPHES = Pattern.compile("['’`]");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv", "v", "phd", "md");
+
+    /** A lookup key and its strength. */
+    public record Key(KeyKind kind, String key) {
+    }
+
+    private NameKeys() {
+    }
+
+    /** The normal form of a name: "The U.S. Indo-Pacific Command" gives "u s indo pacific command". */
+    public static String normalize(String name) {
+        if (name == null) {
+            return "";
+        }
+        String s = Normalizer.normalize(name, Normalizer.Form.NFKD);
+        s = MARKS.matcher(s).replaceAll("");
+        s = APOSTROPHES.matcher(s).replaceAll("");
+        s = NON_WORD.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+        if (s.startsWith("the ")) {
+            s = s.substring(4);
+        }
+        return s;
+    }
+
+    /** The keys for a name of an entity of the given type (value keys are not derived from names). */
+    public static List<Key> nameKeys(EntityType type, String name) {
+        String full = normalize(name);
+        if (full.isEmpty()) {
+            return List.of();
+        }
+        Set<Key> keys = new LinkedHashSet<>();
+        keys.add(new Key(KeyKind.NAME, full));
+        if (type == EntityType.PERSON) {
+            List<String> tokens = personTokens(full);
+            if (tokens.size() >= 2) {
+                keys.add(new Key(KeyKind.NAME, sortedPair(tokens.getFirst(), tokens.getLast())));
+                keys.add(new Key(KeyKind.PARTIAL, tokens.getFirst()));
+                keys.add(new Key(KeyKind.PARTIAL, tokens.getLast()));
+            }
+        }
+        return new ArrayList<>(keys);
+    }
+
+    /**
+     * True when the name is a single name token of a person ("Austin", "Secretary Austin" reduced by the pipeline to
+     * "Austin"): such a name may refer to any person who has that token, so it resolves through partial keys.
+     */
+    public static boolean isBareName(EntityType type, String name) {
+        return type == EntityType.PERSON && personTokens(normalize(name)).size() == 1;
+    }
+
+    /** The partial key of a bare name. */
+    public static String bareKey(String name) {
+        return personTokens(normalize(name)).getFirst();
+    }
+
+    private static List<String> personTokens(String normalized) {
+        if (normalized.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(normalized.split(" "))
+                .filter(t -> t.length() > 1 && !SUFFIXES.contains(t))
+                .toList();
+    }
+
+    private static String sortedPair(String a, String b) {
+        return a.compareTo(b) <= 0 ? a + " " + b : b + " " + a;
+    }
+}

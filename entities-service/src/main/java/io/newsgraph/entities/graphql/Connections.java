@@ -1,0 +1,65 @@
+package io.newsgraph.entities.graphql;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import java.util.List;
+
+/** Relay connection types. */
+public final class Connections {
+
+    private Connections() {
+    }
+
+    /** Relay page information. */
+    public static class PageInfo {
+        public boolean hasNextPage;
+        public boolean hasPreviousPage;
+        public String startCursor;
+        public String endCursor;
+    }
+
+    /** A page of entities. */
+    public static class EntityConnection {
+        @NonNull
+        public List<@NonNull EntityEdge> edges;
+        @NonNull
+        public PageInfo pageInfo;
+    }
+
+    public static class EntityEdge {
+        @NonNull
+        public String cursor;
+        @NonNull
+        public EntityNode node;
+    }
+
+    /** A page of the articles that mention an entity, most salient first. */
+    public static class ArticleConnection {
+        @NonNull
+        public List<@NonNull ArticleEdge> edges;
+        @NonNull
+        public PageInfo pageInfo;
+        @Description("Articles that mention the entity, over all pages.")
+        public int totalCount;
+    }
+
+    public static class ArticleEdge {
+        @NonNull
+        public String cursor;
+        @NonNull
+        @Description("The article; its other fields come from articles-service through the gateway.")
+        public ArticleRef node;
+        @Description("How central the entity is to this article (0..1).")
+        public double salience;
+    }
+
+    static PageInfo pageInfo(boolean hasNext, boolean hasPrevious, String start, String end) {
+        PageInfo p = new PageInfo();
+        p.hasNextPage = hasNext;
+        p.hasPreviousPage = hasPrevious;
+        p.startCursor = start;
+        p.endCursor = end;
+        return p;
+    }
+}

@@ -1,0 +1,31 @@
+package io.newsgraph.entities.graphql;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import java.time.OffsetDateTime;
+
+/** How and when an article's entities were extracted. */
+@Name("Extraction")
+public class ExtractionNode {
+
+    @NonNull
+    @Description("DONE, or DELETED once the article was removed.")
+    public String status;
+
+    @Description("Name and version of the statistical engine.")
+    public String engine;
+
+    @Description("Wall time of the pipeline for this article, in milliseconds.")
+    public int tookMillis;
+
+    @Description("The article version the entities come from.")
+    public long version;
+
+    @Description("When the extraction was stored.")
+    public OffsetDateTime extractedAt;
+
+    @Description("Distinct entities found.")
+    public int entityCount;
+}

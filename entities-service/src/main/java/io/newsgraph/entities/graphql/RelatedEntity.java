@@ -1,0 +1,15 @@
+package io.newsgraph.entities.graphql;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+/** An entity that appears in the same articles as another. */
+@Description("An entity mentioned together with another one, with the number of articles they share.")
+public class RelatedEntity {
+
+    @NonNull
+    public EntityNode entity;
+
+    @Description("Articles that mention both.")
+    public int articleCount;
+}
