@@ -412,8 +412,12 @@ final class ManifestRules {
         }
         for (V2HorizontalPodAutoscaler hpa : r.all(V2HorizontalPodAutoscaler.class)) {
             String target = hpa.getSpec().getScaleTargetRef().getName();
-            if (!"Deployment".equals(hpa.getSpec().getScaleTargetRef().getKind()) || r.named(V1Deployment.class, target).isEmpty()) {
+            Optional<V1Deployment> scaled = r.named(V1Deployment.class, target);
+            if (!"Deployment".equals(hpa.getSpec().getScaleTargetRef().getKind()) || scaled.isEmpty()) {
                 v.add("HorizontalPodAutoscaler " + name(hpa) + " scales " + target + ", which is no Deployment here");
+            } else if (scaled.get().getSpec().getReplicas() != null) {
+                v.add("Deployment " + target + " sets replicas although HorizontalPodAutoscaler " + name(hpa)
+                        + " owns the count: every apply would reset it");
             }
         }
         templates.forEach((workload, t) -> {

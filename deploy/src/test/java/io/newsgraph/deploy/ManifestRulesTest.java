@@ -223,4 +223,14 @@ class ManifestRulesTest {
         Set<String> flows = NetworkFlows.allowed(Rendered.fromYaml(withEgress), "newsgraph-dev");
         assertTrue(flows.contains("gateway -> articles-db:5432/TCP"), flows.toString());
     }
+
+    @Test
+    void aReplicaCountUnderAnAutoscalerIsCaught() {
+        String yaml = Overlays.yaml("prod");
+        String marker = "  name: gateway\n  namespace: newsgraph\nspec:\n  revisionHistoryLimit";
+        assertTrue(yaml.contains(marker), "the prod render no longer has the gateway Deployment as expected");
+        Rendered r = Rendered.fromYaml(yaml.replace(marker, marker.replace("spec:\n", "spec:\n  replicas: 2\n")));
+        assertEquals(List.of("Deployment gateway sets replicas although HorizontalPodAutoscaler gateway owns the count: "
+                + "every apply would reset it"), ManifestRules.references(r));
+    }
 }
