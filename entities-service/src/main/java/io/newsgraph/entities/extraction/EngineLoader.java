@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Loads the NER engine once, at start-up, on a thread of its own: the models take about half a minute and 1.5 GB,
@@ -25,12 +26,22 @@ public class EngineLoader {
 
     private final ExtractionConfig config;
     private final CompletableFuture<NewsExtractionPipeline> pipeline = new CompletableFuture<>();
+    private final AtomicBoolean loading = new AtomicBoolean();
 
     EngineLoader(ExtractionConfig config) {
         this.config = config;
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (config.loadAtStartup()) {
+            startLoading();
+        }
+    }
+
+    private void startLoading() {
+        if (!loading.compareAndSet(false, true)) {
+            return;
+        }
         int workers = config.workers().orElse(Runtime.getRuntime().availableProcessors());
         Thread loader = new Thread(() -> load(workers), "ner-engine-loader");
         loader.setDaemon(true);
@@ -58,12 +69,22 @@ public class EngineLoader {
         return pipeline.isDone() && !pipeline.isCompletedExceptionally();
     }
 
+    /** True while the engine loads, or before its first use when it is not loaded at start-up. */
+    public boolean isLoading() {
+        return !pipeline.isDone();
+    }
+
+    public boolean loadsAtStartup() {
+        return config.loadAtStartup();
+    }
+
     public boolean hasFailed() {
         return pipeline.isCompletedExceptionally();
     }
 
     /** The loaded pipeline, waiting for the engine up to the configured timeout. */
     public NewsExtractionPipeline pipeline() {
+        startLoading();
         Duration timeout = config.loadTimeout();
         try {
             return pipeline.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -5,7 +5,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the NER engine has loaded; DOWN while it loads, and for good if loading failed. */
+/**
+ * Ready once the NER engine has loaded; DOWN while it loads, and for good if loading failed. When the engine is
+ * set to load on first use instead, this check does not hold readiness back.
+ */
 @Readiness
 @ApplicationScoped
 public class EngineReadinessCheck implements HealthCheck {
@@ -20,9 +23,11 @@ public class EngineReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        String state = loader.isReady() ? "loaded" : loader.hasFailed() ? "failed" : "loading";
+        String state = loader.isReady() ? "loaded" : loader.hasFailed() ? "failed"
+                : loader.loadsAtStartup() ? "loading" : "loads on first use";
+        boolean up = loader.isReady() || (!loader.loadsAtStartup() && !loader.hasFailed());
         return HealthCheckResponse.named("ner-engine")
-                .status(loader.isReady())
+                .status(up)
                 .withData("engine", config.engine())
                 .withData("state", state)
                 .build();
