@@ -1,0 +1,129 @@
+package io.newsgraph.articles.graphql;
+
+import io.agroal.api.AgroalDataSource;
+import io.newsgraph.articles.TestDb;
+import io.newsgraph.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+class ArticleGraphQLTest {
+
+    static final String INGEST = """
+            mutation($input: ArticleInput!) {
+              ingestArticle(input: $input) {
+                outcome
+                article { id version title lede keyPoints sections { heading paragraphs }
+                          embeddedPosts { text author handle date link sectionIndex } sources { text url } wordCount
+                          processing { state attempts lastError } }
+              }
+            }""";
+
+    @Inject
+    AgroalDataSource ds;
+
+    @BeforeEach
+    void clean() {
+        TestDb.clear(ds);
+    }
+
+    static String ingest(String externalId, String body) {
+        JsonPath r = GraphQLClient.query(INGEST, Map.of("input", Map.of("externalId", externalId, "body", body)), TestDb.KEY);
+        assertNull(r.get("errors"), () -> String.valueOf(r.get("errors")));
+        return r.getString("data.ingestArticle.article.id");
+    }
+
+    @Test
+    void sdlCarriesTheFederation2LinkAndTheKey() {
+        String sdl = GraphQLClient.query("{ _service { sdl } }").getString("data._service.sdl");
+        assertTrue(sdl.matches("(?s).*schema\\s+@link\\(.*url\\s*:\\s*\"https://specs.apollo.dev/federation/v2.5\".*"), sdl);
+        assertTrue(sdl.matches("(?s).*import\\s*:\\s*\\[\"@key\",\\s*\"@shareable\"].*"), sdl);
+        assertTrue(sdl.matches("(?s).*type Article @key\\(fields\\s*:\\s*\"id\"\\).*"), sdl);
+        assertTrue(sdl.matches("(?s).*type PageInfo @shareable.*"), sdl);
+    }
+
+    @Test
+    void mutationsNeedTheKey() {
+        JsonPath r = GraphQLClient.query(INGEST, Map.of("input", Map.of("body", "text")), null);
+        assertEquals("UNAUTHORIZED", r.getString("errors[0].extensions.code"));
+        JsonPath wrong = GraphQLClient.query(INGEST, Map.of("input", Map.of("body", "text")), "nope");
+        assertEquals("UNAUTHORIZED", wrong.getString("errors[0].extensions.code"));
+        assertEquals(0, TestDb.count(ds, "SELECT count(*) FROM article"));
+    }
+
+    @Test
+    void ingestReadUpdateDelete() {
+        JsonPath r = GraphQLClient.query(INGEST, Map.of("input", Map.of("externalId", "g1",
+                "body", ArticleSeed.TEXT, "publishedAt", "2024-10-09T00:00:00Z")), TestDb.KEY);
+        assertEquals("CREATED", r.getString("data.ingestArticle.outcome"));
+        String id = r.getString("data.ingestArticle.article.id");
+        assertEquals(List.of("Strengthening the U.S.-Japan Alliance", "Regional Security Challenges",
+                "Geopolitical Context and Future Engagements"), r.getList("data.ingestArticle.article.sections.heading"));
+        assertEquals("The Japan Times", r.getString("data.ingestArticle.article.embeddedPosts[0].author"));
+        assertEquals("2024-10-09", r.getString("data.ingestArticle.article.embeddedPosts[0].date"));
+        assertEquals("PENDING", r.getString("data.ingestArticle.article.processing.state"));
+        assertEquals(410, r.getInt("data.ingestArticle.article.wordCount"));
+
+        JsonPath one = GraphQLClient.query("query($id: ID!) { article(id: $id) { id version keyPoints sources { text } } }",
+                Map.of("id", id), null);
+        assertEquals(5, one.getList("data.article.keyPoints").size());
+        assertEquals(2, one.getList("data.article.sources").size());
+        assertNull(GraphQLClient.query("{ article(id: \"nope\") { id } }").get("data.article"));
+
+        String update = "mutation($id: ID!, $v: BigInteger!) { updateArticle(id: $id, version: $v, input: {title: \"New\"}) { version title } }";
+        JsonPath updated = GraphQLClient.query(update.replace("BigInteger", versionType()), Map.of("id", id, "v", 1), TestDb.KEY);
+        assertEquals(2, updated.getInt("data.updateArticle.version"), () -> updated.prettify());
+        assertEquals("New", updated.getString("data.updateArticle.title"));
+        JsonPath stale = GraphQLClient.query(update.replace("BigInteger", versionType()), Map.of("id", id, "v", 1), TestDb.KEY);
+        assertEquals("VERSION_CONFLICT", stale.getString("errors[0].extensions.code"));
+        assertTrue(stale.getString("errors[0].message").contains("version 2"), stale.prettify());
+
+        JsonPath deleted = GraphQLClient.query(("mutation($id: ID!, $v: BigInteger!) { deleteArticle(id: $id, version: $v) { id } }")
+                .replace("BigInteger", versionType()), Map.of("id", id, "v", 2), TestDb.KEY);
+        assertEquals(id, deleted.getString("data.deleteArticle.id"));
+        assertEquals(0, TestDb.count(ds, "SELECT count(*) FROM article"));
+        assertEquals(1, TestDb.count(ds, "SELECT count(*) FROM outbox_event WHERE type = 'ArticleDeleted'"));
+    }
+
+    /** The scalar SmallRye gives a Java long. */
+    private static String versionType() {
+        String sdl = GraphQLClient.query("{ _service { sdl } }").getString("data._service.sdl");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("deleteArticle\\(id: ID!, version: (\\w+)!\\)").matcher(sdl);
+        return m.find() ? m.group(1) : "BigInteger";
+    }
+
+    @Test
+    void listAndSearchAsConnections() {
+        ingest("a", "Alpha article about harbours.");
+        ingest("b", "Beta article about harbours and ships.");
+        ingest("c", "Gamma article about trains.");
+        JsonPath page = GraphQLClient.query("{ articles(first: 2) { edges { cursor node { title } } pageInfo { hasNextPage endCursor } } }");
+        assertEquals(2, page.getList("data.articles.edges").size());
+        assertTrue(page.getBoolean("data.articles.pageInfo.hasNextPage"));
+        JsonPath rest = GraphQLClient.query("query($after: String) { articles(first: 2, after: $after) { edges { node { title } } pageInfo { hasNextPage } } }",
+                Map.of("after", page.getString("data.articles.pageInfo.endCursor")), null);
+        assertEquals(1, rest.getList("data.articles.edges").size());
+
+        JsonPath bad = GraphQLClient.query("{ articles(after: \"garbage\") { edges { cursor } } }");
+        assertEquals("INVALID_CURSOR", bad.getString("errors[0].extensions.code"));
+
+        JsonPath search = GraphQLClient.query("{ searchArticles(query: \"harbours ships\") { edges { node { title } snippet snippetHtml highlights { start end } } } }");
+        assertEquals(List.of("Beta article about harbours and ships."), search.getList("data.searchArticles.edges.node.title"));
+        assertTrue(search.getString("data.searchArticles.edges[0].snippetHtml").contains("<mark>ships</mark>"));
+
+        JsonPath filtered = GraphQLClient.query("{ articles(filter: {source: \"none\"}) { edges { cursor } } }");
+        assertEquals(0, filtered.getList("data.articles.edges").size());
+    }
+}
