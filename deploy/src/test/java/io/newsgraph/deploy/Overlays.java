@@ -37,15 +37,41 @@ final class Overlays {
     }
 
     private static String render(String overlay) {
+        return render(overlay, null, Map.of());
+    }
+
+    /**
+     * Renders an overlay with a component of deploy/components added (as an operator would add it in their overlay),
+     * after appending {@code secretLines} to the named secret files.
+     */
+    static String render(String overlay, String component, Map<String, String> secretLines) {
         Path work = null;
         try {
             work = Files.createTempDirectory("newsgraph-deploy");
             Path copy = work.resolve("deploy");
             copyTree(DEPLOY_DIR.resolve("base"), copy.resolve("base"));
             copyTree(DEPLOY_DIR.resolve("overlays"), copy.resolve("overlays"));
+            copyTree(DEPLOY_DIR.resolve("components"), copy.resolve("components"));
             Files.copy(DEPLOY_DIR.resolve("make-secrets.sh"), copy.resolve("make-secrets.sh"));
             run(copy, "bash", "make-secrets.sh", "overlays/" + overlay);
-            return Kubectl.find().kustomize(copy.resolve("overlays").resolve(overlay));
+            for (Map.Entry<String, String> e : secretLines.entrySet()) {
+                Files.writeString(copy.resolve("overlays").resolve(overlay).resolve("secrets").resolve(e.getKey()),
+                        e.getValue() + "\n", java.nio.file.StandardOpenOption.APPEND);
+            }
+            Path target = copy.resolve("overlays").resolve(overlay);
+            if (component != null) {
+                target = copy.resolve("overlays").resolve(overlay + "-with-" + component);
+                Files.createDirectories(target);
+                Files.writeString(target.resolve("kustomization.yaml"), String.join("\n",
+                        "apiVersion: kustomize.config.k8s.io/v1beta1",
+                        "kind: Kustomization",
+                        "resources:",
+                        "- ../" + overlay,
+                        "components:",
+                        "- ../../components/" + component,
+                        ""));
+            }
+            return Kubectl.find().kustomize(target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
