@@ -264,7 +264,7 @@ public class ArticleService {
 
     private void publishChange(Article a) {
         ExtractionRequest request = new ExtractionRequest(a.id.toString(), a.version, a.title, a.body,
-                a.publishedAt == null ? null : a.publishedAt.toString());
+                a.publishedAt == null ? null : java.time.format.DateTimeFormatter.ISO_INSTANT.format(a.publishedAt));
         outbox.enqueueChanged(a.id, a.version, codec.writeValue(request));
     }
 

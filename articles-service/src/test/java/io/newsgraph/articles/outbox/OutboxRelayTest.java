@@ -1,0 +1,212 @@
+package io.newsgraph.articles.outbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsgraph.articles.TestDb;
+import io.newsgraph.articles.config.ArticlesConfig;
+import io.newsgraph.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The relay against a real HTTP server playing entities-service. */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(ReceiverResource.class)
+class OutboxRelayTest {
+
+    @Inject
+    AgroalDataSource ds;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    OutboxStore store;
+
+    @Inject
+    ExtractionClient client;
+
+    @Inject
+    ArticlesConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private final FakeReceiver receiver = FakeReceiver.INSTANCE;
+
+    @BeforeEach
+    void clean() {
+        TestDb.clear(ds);
+        receiver.stop();
+        receiver.start();
+        receiver.reset();
+    }
+
+    static String ingest(String externalId, String body) {
+        return given().header("X-Api-Key", TestDb.KEY).contentType("application/json")
+                .body(Map.of("externalId", externalId, "title", "T " + externalId, "body", body,
+                        "publishedAt", "2024-10-09T08:00:00Z"))
+                .post("/articles").then().extract().path("article.id");
+    }
+
+    private String state(String id) {
+        return given().get("/articles/" + id).then().statusCode(200).extract().path("processing.state");
+    }
+
+    /** Makes every waiting retry due now, instead of sleeping through the backoff. */
+    private void makeDue() {
+        TestDb.execute(ds, "UPDATE outbox_event SET next_attempt_at = now() WHERE status = 'PENDING'");
+    }
+
+    @Test
+    void deliversTheNewestChangeAndEveryDelete() throws Exception {
+        String a = ingest("a", "Version one.");
+        String b = ingest("b", "Will be deleted.");
+        given().header("X-Api-Key", TestDb.KEY).contentType("application/json").header("If-Match", "1")
+                .body(Map.of("body", "Version two.", "title", "T a", "publishedAt", "2024-10-09T08:00:00Z")).put("/articles/" + a).then().statusCode(200);
+        given().header("X-Api-Key", TestDb.KEY).header("If-Match", "1").delete("/articles/" + b).then().statusCode(204);
+
+        assertEquals(2, relay.drainNow());
+        List<FakeReceiver.Request> got = receiver.acknowledged();
+        assertEquals(2, got.size(), got.toString());
+        FakeReceiver.Request put = got.get(0);
+        assertEquals("PUT", put.method());
+        assertEquals("/extractions/" + a, put.path());
+        assertEquals("receiver-key", put.apiKey());
+        JsonNode body = mapper.readTree(put.body());
+        assertEquals(a, body.get("articleId").asText());
+        assertEquals(2, body.get("version").asLong());
+        assertEquals("T a", body.get("title").asText());
+        assertEquals("Version two.", body.get("body").asText());
+        assertEquals("2024-10-09T08:00:00Z", body.get("publishedAt").asText());
+        assertEquals(new FakeReceiver.Request("DELETE", "/extractions/" + b, "receiver-key", ""), got.get(1));
+
+        assertEquals(0, TestDb.count(ds, "SELECT count(*) FROM outbox_event"));
+        given().get("/articles/" + a).then().body("processing.state", is("DONE")).body("processing.attempts", is(1));
+        assertEquals(0, relay.drainNow(), "nothing delivered twice");
+    }
+
+    @Test
+    void receiverDownThenBackLosesNothing() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(ingest("down" + i, "Text " + i));
+        }
+        receiver.stop();
+        assertEquals(12, relay.drainNow());
+        assertEquals(12, TestDb.count(ds, "SELECT count(*) FROM outbox_event WHERE attempts = 1 AND status = 'PENDING'"));
+        given().get("/articles/" + ids.get(0)).then().body("processing.state", is("PENDING"))
+                .body("processing.attempts", is(1))
+                .body("processing.lastError", org.hamcrest.Matchers.containsString("ConnectException"));
+        relay.refreshGauges();
+        assertTrue(given().get("/q/metrics").then().extract().asString().contains("newsgraph_outbox_backlog 12.0"));
+
+        makeDue();
+        assertEquals(12, relay.drainNow());
+        assertEquals(12, TestDb.count(ds, "SELECT count(*) FROM outbox_event WHERE attempts = 2"));
+
+        receiver.start();
+        makeDue();
+        assertEquals(12, relay.drainNow());
+        Map<String, Integer> deliveries = new HashMap<>();
+        for (FakeReceiver.Request r : receiver.acknowledged()) {
+            deliveries.merge(r.path(), 1, Integer::sum);
+        }
+        Map<String, Integer> expected = new HashMap<>();
+        ids.forEach(id -> expected.put("/extractions/" + id, 1));
+        assertEquals(expected, deliveries);
+        assertEquals(0, TestDb.count(ds, "SELECT count(*) FROM outbox_event"));
+        for (String id : ids) {
+            assertEquals("DONE", state(id));
+        }
+        given().get("/articles/" + ids.get(0)).then().body("processing.attempts", is(3));
+    }
+
+    @Test
+    void rejectedFor422IsFailedUntilRetried() {
+        String id = ingest("r", "Too long for the receiver.");
+        receiver.answer(422);
+        relay.drainNow();
+        given().get("/articles/" + id).then().body("processing.state", is("FAILED"))
+                .body("processing.attempts", is(1))
+                .body("processing.lastError", org.hamcrest.Matchers.containsString("HTTP 422"));
+        makeDue();
+        assertEquals(0, relay.drainNow(), "a failed event waits for a retry request");
+
+        receiver.answer(200);
+        given().header("X-Api-Key", TestDb.KEY).post("/articles/" + id + "/processing/retry").then().statusCode(200)
+                .body("processing.state", is("PENDING"));
+        assertEquals(1, relay.drainNow());
+        assertEquals("DONE", state(id));
+        assertEquals(1, receiver.acknowledged().size());
+    }
+
+    @Test
+    void givesUpAfterMaxAttempts() {
+        String id = ingest("m", "Receiver keeps failing.");
+        receiver.answer(503);
+        for (int i = 0; i < 6; i++) {
+            relay.drainNow();
+            makeDue();
+        }
+        given().get("/articles/" + id).then().body("processing.state", is("FAILED")).body("processing.attempts", is(4));
+        assertEquals(1, TestDb.count(ds, "SELECT count(*) FROM outbox_event WHERE status = 'FAILED' AND attempts = 4"));
+
+        receiver.answer(200);
+        given().header("X-Api-Key", TestDb.KEY).post("/articles/processing/retry-failed").then().statusCode(200)
+                .body("requeued", is(1));
+        relay.drainNow();
+        assertEquals("DONE", state(id));
+    }
+
+    @Test
+    void twoRelaysShareTheWorkWithoutDoubleDelivery() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ids.add(ingest("c" + i, "Concurrent " + i));
+        }
+        receiver.delay(5);
+        RelayWorker first = new RelayWorker(store, client, config.relay(), registry);
+        RelayWorker second = new RelayWorker(store, client, config.relay(), registry);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<Integer>> jobs = List.of(() -> first.drain(100), () -> second.drain(100));
+            List<Future<Integer>> done = pool.invokeAll(jobs);
+            int a = done.get(0).get();
+            int b = done.get(1).get();
+            assertEquals(60, a + b);
+            assertTrue(a > 0 && b > 0, "both relays took work: " + a + " + " + b);
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, Integer> deliveries = new HashMap<>();
+        for (FakeReceiver.Request r : receiver.acknowledged()) {
+            deliveries.merge(r.path(), 1, Integer::sum);
+        }
+        assertEquals(60, deliveries.size());
+        assertTrue(deliveries.values().stream().allMatch(n -> n == 1), deliveries.toString());
+        assertEquals(0, TestDb.count(ds, "SELECT count(*) FROM outbox_event"));
+    }
+}
