@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Gateway benchmark: requests/s and p50/p95 latency of one fixed query that crosses both entity boundaries
+# (products -> reviews -> accounts), through this gateway and through @apollo/gateway over the same subgraphs,
+# in the same run; and the gateway's overhead over calling the subgraph directly for a one-subgraph query.
+#
+#   gateway/bench/bench.sh [--duration 20s] [--connections 32] [--jar PATH]
+#                          [--supergraph FILE --query FILE --direct-url URL --direct-query FILE]
+#
+# Without --supergraph it runs the gateway's test subgraphs (gateway/src/test/node/subgraphs.mjs). With it, the
+# subgraphs named in the supergraph must already be running (e.g. the real services); pass the query to send
+# (a JSON request body) and, for the overhead figure, a subgraph URL and a one-subgraph query body.
+# Needs: a packaged gateway (mvn -pl gateway package), node, hey (apt-get install hey). Uses 127.0.0.1 only,
+# ports 4310-4319.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+duration=20s
+connections=32
+jar="$repo/gateway/target/quarkus-app/quarkus-run.jar"
+supergraph=""
+query_file=""
+direct_url=""
+direct_query_file=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --duration) duration="$2"; shift 2 ;;
+    --connections) connections="$2"; shift 2 ;;
+    --jar) jar="$2"; shift 2 ;;
+    --supergraph) supergraph="$2"; shift 2 ;;
+    --query) query_file="$2"; shift 2 ;;
+    --direct-url) direct_url="$2"; shift 2 ;;
+    --direct-query) direct_query_file="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
+command -v hey >/dev/null || { echo "hey is missing: apt-get install hey" >&2; exit 2; }
+[ -f "$jar" ] || { echo "no gateway jar at $jar: mvn -B -ntp -pl gateway package -DskipTests" >&2; exit 2; }
+[ -d "$repo/tools/federation/node_modules/@apollo/gateway" ] || (cd "$repo/tools/federation" && npm ci --no-audit --no-fund)
+
+work="$(mktemp -d)"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+if [ -z "$supergraph" ]; then
+  node "$repo/gateway/src/test/node/subgraphs.mjs" --port-base 4310 > "$work/subgraphs.out" &
+  pids+=($!)
+  for _ in $(seq 100); do [ -s "$work/subgraphs.out" ] && break; sleep 0.1; done
+  supergraph="$work/supergraph.graphql"
+  sed -e 's#http://products.test/graphql#http://127.0.0.1:4310/graphql#' -e 's#http://reviews.test/graphql#http://127.0.0.1:4311/graphql#' \
+      -e 's#http://accounts.test/graphql#http://127.0.0.1:4312/graphql#' -e 's#http://inventory.test/graphql#http://127.0.0.1:4313/graphql#' \
+      "$repo/gateway/src/test/resources/federation/supergraph.graphql" > "$supergraph"
+  echo '{"query":"query Bench { topProducts { upc name price reviews { id body author { id name username } } } }"}' > "$work/query.json"
+  query_file="$work/query.json"
+  echo '{"query":"query Direct { topProducts { upc name price weight } }"}' > "$work/direct.json"
+  direct_query_file="$work/direct.json"
+  direct_url="http://127.0.0.1:4310/graphql"
+fi
+
+NEWSGRAPH_GATEWAY_SUPERGRAPH="$supergraph" QUARKUS_HTTP_PORT=4318 QUARKUS_HTTP_HOST=127.0.0.1 \
+  "$JAVA_HOME/bin/java" -Xmx512m -jar "$jar" > "$work/gateway.log" 2>&1 &
+pids+=($!)
+node "$repo/tools/federation/reference-gateway.mjs" --supergraph "$supergraph" --port 4319 > "$work/reference.log" 2>&1 &
+pids+=($!)
+for url in http://127.0.0.1:4318/q/health/ready http://127.0.0.1:4319/health; do
+  for _ in $(seq 300); do curl -sf "$url" >/dev/null && break; sleep 0.2; done
+  curl -sf "$url" >/dev/null || { echo "not ready: $url" >&2; cat "$work/gateway.log" "$work/reference.log" >&2; exit 1; }
+done
+
+ours="http://127.0.0.1:4318/graphql"
+theirs="http://127.0.0.1:4319/graphql"
+a=$(curl -s "$ours" -H 'content-type: application/json' --data-binary @"$query_file")
+b=$(curl -s "$theirs" -H 'content-type: application/json' --data-binary @"$query_file")
+if [ "$a" != "$b" ]; then
+  echo "the gateways answer differently; not benchmarking" >&2; echo "ours:   $a" >&2; echo "theirs: $b" >&2; exit 1
+fi
+
+# prints: requests/s p50_ms p95_ms
+load() {
+  local url="$1" body="$2" d="$3"
+  hey -z "$d" -c "$connections" -m POST -T application/json -D "$body" "$url" > "$work/hey.out"
+  if grep -q "Status code distribution" "$work/hey.out" && grep -A3 "Status code distribution" "$work/hey.out" | grep -vq "\[200\]"; then
+    grep -A5 "Status code distribution" "$work/hey.out" >&2
+  fi
+  awk '/Requests\/sec/ {rps=$2} /  50% in/ {p50=$3*1000} /  95% in/ {p95=$3*1000} END {printf "%.0f %.2f %.2f\n", rps, p50, p95}' "$work/hey.out"
+}
+
+echo "warming up (JIT) ..." >&2
+load "$ours" "$query_file" 10s >/dev/null
+load "$theirs" "$query_file" 5s >/dev/null
+load "$ours" "$direct_query_file" 5s >/dev/null
+
+read -r o_rps o_p50 o_p95 <<< "$(load "$ours" "$query_file" "$duration")"
+read -r t_rps t_p50 t_p95 <<< "$(load "$theirs" "$query_file" "$duration")"
+read -r d_rps d_p50 d_p95 <<< "$(load "$direct_url" "$direct_query_file" "$duration")"
+read -r g_rps g_p50 g_p95 <<< "$(load "$ours" "$direct_query_file" "$duration")"
+
+ratio=$(awk -v a="$o_rps" -v b="$t_rps" 'BEGIN { printf "%.1f", a / b }')
+overhead50=$(awk -v a="$g_p50" -v b="$d_p50" 'BEGIN { printf "%.2f", a - b }')
+overhead95=$(awk -v a="$g_p95" -v b="$d_p95" 'BEGIN { printf "%.2f", a - b }')
+cat <<OUT
+| run | requests/s | p50 ms | p95 ms |
+|---|---|---|---|
+| newsgraph gateway, nested query over both boundaries | $o_rps | $o_p50 | $o_p95 |
+| @apollo/gateway, same query, same subgraphs | $t_rps | $t_p50 | $t_p95 |
+| subgraph called directly, one-subgraph query | $d_rps | $d_p50 | $d_p95 |
+| newsgraph gateway, same one-subgraph query | $g_rps | $g_p50 | $g_p95 |
+
+throughput ratio newsgraph / @apollo/gateway: ${ratio}x; gateway overhead on the one-subgraph query: p50 +${overhead50} ms, p95 +${overhead95} ms
+($connections connections, $duration per run, hey, $(nproc) cores)
+OUT
