@@ -27,7 +27,8 @@ public final class GazetteerRule {
             Optional<Gazetteer.Entry> entry = gazetteer.matchAt(view, start);
             if (entry.isPresent()) {
                 int end = start + entry.get().name().length();
-                if (place(candidates, start, end, entry.get().type(), entry.get().countryCode())) {
+                if (!view.insideOtherName(start, end)
+                        && place(candidates, start, end, entry.get().type(), entry.get().countryCode())) {
                     i = view.lastTokenUpTo(end);
                 }
                 continue;
@@ -36,7 +37,8 @@ public final class GazetteerRule {
             for (int n = Math.min(4, view.size() - i); n >= 1; n--) {
                 int end = view.token(i + n - 1).end();
                 String name = text.substring(start, end);
-                if (!Character.isUpperCase(name.charAt(0)) || !view.sameSentence(i, i + n - 1)) {
+                if (!Character.isUpperCase(name.charAt(0)) || !view.sameSentence(i, i + n - 1)
+                        || view.insideOtherName(start, end)) {
                     continue;
                 }
                 Optional<String> code = countries.codeOf(name);

@@ -51,7 +51,7 @@ public final class PropagationRule {
             for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
                 int start = at;
                 int end = at + name.length();
-                if (view.tokenStartingAt(start) < 0 || view.tokenEndingAt(end) < 0) {
+                if (view.tokenStartingAt(start) < 0 || view.tokenEndingAt(end) < 0 || view.insideOtherName(start, end)) {
                     continue;
                 }
                 if (candidates.stream().anyMatch(c -> c.overlaps(start, end))

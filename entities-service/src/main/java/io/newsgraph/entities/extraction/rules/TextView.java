@@ -1,6 +1,7 @@
 package io.newsgraph.entities.extraction.rules;
 
 import io.newsgraph.entities.extraction.engine.Annotation;
+import io.newsgraph.entities.extraction.engine.EngineSpan;
 import io.newsgraph.entities.extraction.engine.Sentence;
 import io.newsgraph.entities.extraction.engine.Token;
 
@@ -16,6 +17,11 @@ public final class TextView {
     private final int[] starts;
     private final int[] ends;
     private final int[] sentenceOf;
+    private final List<EngineSpan> otherNames;
+
+    /** Engine labels for names that are none of our types: titles of works, products, laws, languages. */
+    private static final java.util.Set<String> OTHER_NAME_LABELS = java.util.Set.of("WORK_OF_ART", "PRODUCT", "LAW",
+            "LANGUAGE");
 
     public TextView(Annotation annotation) {
         this.text = annotation.text();
@@ -33,6 +39,22 @@ public final class TextView {
         this.starts = all.stream().mapToInt(Token::start).toArray();
         this.ends = all.stream().mapToInt(Token::end).toArray();
         this.sentenceOf = sentence.stream().mapToInt(Integer::intValue).toArray();
+        this.otherNames = annotation.spans().stream()
+                .filter(s -> s.type() == null && OTHER_NAME_LABELS.contains(s.label()))
+                .toList();
+    }
+
+    /**
+     * True when the range overlaps a name the engine found that is none of our types ("American Beauty", a film):
+     * rules that fill gaps leave those alone instead of finding "American" in it.
+     */
+    public boolean insideOtherName(int start, int end) {
+        for (EngineSpan s : otherNames) {
+            if (s.start() < end && start < s.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public String text() {

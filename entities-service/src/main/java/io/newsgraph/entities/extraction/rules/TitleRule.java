@@ -251,7 +251,7 @@ public final class TitleRule {
             for (Candidate c : candidates) {
                 if (c.overlaps(from, to)) {
                     covered = true;
-                    if (c.start < from && c.start >= view.token(i).start() && c.end == to
+                    if (c.start < from && c.start > view.token(i).end() && c.end == to
                             && c.type != EntityType.PERSON && !c.isLocked()) {
                         straddling = c;
                     }
@@ -261,7 +261,7 @@ public final class TitleRule {
                 // "Minister of [Defense Nakatani Gen]" tagged as one organisation: the title's words leave it
                 straddling.start = from;
                 straddling.type = EntityType.PERSON;
-            } else if (!covered) {
+            } else if (!covered && !view.insideOtherName(from, to)) {
                 candidates.add(new Candidate(from, to, EntityType.PERSON, Candidate.Source.TITLE_RULE));
             }
         }
@@ -293,7 +293,8 @@ public final class TitleRule {
     }
 
     private static final Set<String> STANDING_BODIES = Set.of("Army", "Navy", "Air Force", "Marines", "Marine Corps",
-            "Senate", "Congress", "Cabinet", "Coast Guard", "Space Force", "National Guard", "Joint Staff");
+            "Senate", "Congress", "Cabinet", "Coast Guard", "Space Force", "National Guard", "Joint Staff", "Labor", "Labour",
+            "Crown", "State", "Treasury", "Interior");
 
     // ---- helpers ----
 

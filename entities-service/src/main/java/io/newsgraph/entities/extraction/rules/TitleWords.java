@@ -21,7 +21,7 @@ final class TitleWords {
     /** Abbreviated ranks and honorifics; with a full stop they are always titles. */
     private static final Set<String> RANKS = Set.of("adm", "gen", "lt", "col", "maj", "capt", "sgt", "cmdr", "cdr",
             "brig", "cpl", "pvt", "sen", "rep", "gov", "pres", "dr", "mr", "mrs", "ms", "prof", "rev", "hon", "amb",
-            "supt", "insp", "gens", "lt.-gen", "maj.-gen", "sir", "dame", "lord", "lady", "mx", "st");
+            "supt", "insp", "gens", "lt.-gen", "maj.-gen", "sir", "dame", "lord", "lady", "mx");
 
     /** Words that qualify a position: "Deputy Prime Minister", "Defense Minister", "Rear Adm.". */
     private static final Set<String> MODIFIERS = Set.of("new", "former", "acting", "deputy", "vice", "prime", "chief",
@@ -30,7 +30,7 @@ final class TitleWords {
             "foreign", "defense", "defence", "state", "interior", "finance", "economy", "economic", "trade", "health",
             "justice", "home", "education", "energy", "environment", "transport", "transportation", "commerce",
             "labor", "labour", "agriculture", "treasury", "army", "navy", "naval", "marine", "air", "force",
-            "military", "staff", "cabinet", "national", "security", "intelligence", "homeland", "allied", "affairs",
+            "military", "staff", "cabinet", "national", "security", "intelligence", "homeland", "affairs",
             "foreign-affairs", "industry", "culture", "science", "technology", "digital", "veterans", "housing",
             "development", "internal", "external", "public", "chiefs", "operations", "fleet", "forces", "strategic", "regional",
             "space", "cyber", "policy", "press");

@@ -134,6 +134,28 @@ class RuleLayerTest {
     }
 
     @Test
+    void nationalityWordsOfProperNamesStay() {
+        ExtractionResult r = run("The [ORG Spanish Air Force] flew over [GPE British Columbia].");
+        assertEquals(Set.of("Spanish Air Force"), names(r, EntityType.ORGANIZATION));
+        assertEquals(Set.of("British Columbia"), names(r, EntityType.LOCATION));
+        assertTrue(names(r, EntityType.NATIONALITY).isEmpty());
+    }
+
+    @Test
+    void placesAndCompaniesStartingWithTitleWordsAreNotPeople() {
+        ExtractionResult r = run("He played in [GPE St. Louis] and audited [GPE King County] for "
+                + "[ORG Crown Pacific Partners].");
+        assertTrue(names(r, EntityType.PERSON).isEmpty(), names(r, EntityType.PERSON).toString());
+        assertEquals(Set.of("St. Louis", "King County"), names(r, EntityType.LOCATION));
+    }
+
+    @Test
+    void namesOfWorksAreNotMinedForNationalities() {
+        ExtractionResult r = run("The song is in the film [WORK_OF_ART American Beauty].");
+        assertTrue(r.entities().isEmpty(), r.entities().toString());
+    }
+
+    @Test
     void countriesTheEngineMissedAreFoundAndNormalised() {
         ExtractionResult r = run("The [GPE U.S.]-Japan alliance and the Republic of Korea.");
         assertEquals(Set.of("U.S.", "Japan", "Republic of Korea"), names(r, EntityType.LOCATION));
