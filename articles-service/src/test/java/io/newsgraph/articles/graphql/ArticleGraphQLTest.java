@@ -48,7 +48,7 @@ class ArticleGraphQLTest {
     @Test
     void sdlCarriesTheFederation2LinkAndTheKey() {
         String sdl = GraphQLClient.query("{ _service { sdl } }").getString("data._service.sdl");
-        assertTrue(sdl.matches("(?s).*schema\\s+@link\\(.*url\\s*:\\s*\"https://specs.apollo.dev/federation/v2.5\".*"), sdl);
+        assertTrue(sdl.matches("(?s).*schema\\s+@link\\(.*url\\s*:\\s*\"https://specs.apollo.dev/federation/v2.7\".*"), sdl);
         assertTrue(sdl.matches("(?s).*import\\s*:\\s*\\[\"@key\",\\s*\"@shareable\"].*"), sdl);
         assertTrue(sdl.matches("(?s).*type Article @key\\(fields\\s*:\\s*\"id\"\\).*"), sdl);
         assertTrue(sdl.matches("(?s).*type PageInfo @shareable.*"), sdl);

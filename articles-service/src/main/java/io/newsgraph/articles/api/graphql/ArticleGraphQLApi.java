@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * forwards in {@code Authorization}. Transactions live in {@link ArticleService}, not here.
  */
 @GraphQLApi
-@Link(url = "https://specs.apollo.dev/federation/v2.5",
+@Link(url = "https://specs.apollo.dev/federation/v2.7",
         _import = {@Import(name = "@key"), @Import(name = "@shareable")})
 public class ArticleGraphQLApi {
 
