@@ -96,13 +96,18 @@ public final class PlanExecutor {
             Map<Map<String, Object>, Integer> index = new LinkedHashMap<>();
             List<List<Map<String, Object>>> targets = new ArrayList<>();
             for (Map<String, Object> obj : objects) {
-                SelectionTree shape = f.representations().get(obj.get("__typename") instanceof String s ? s : "");
+                String typename = obj.get("__typename") instanceof String s ? s : "";
+                SelectionTree shape = f.representations().get(typename);
                 if (shape == null) {
                     continue;
                 }
                 Map<String, Object> rep = project(obj, shape);
                 if (rep == null) {
                     continue;
+                }
+                String sentAs = f.representationTypenames().get(typename);
+                if (sentAs != null) {
+                    rep.put("__typename", sentAs);
                 }
                 Integer i = index.get(rep);
                 if (i == null) {

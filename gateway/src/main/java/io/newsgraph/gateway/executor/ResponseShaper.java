@@ -8,6 +8,7 @@ import java.util.Map;
 import graphql.language.Field;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLInterfaceType;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLObjectType;
@@ -50,22 +51,27 @@ public final class ResponseShaper {
     }
 
     private Object object(Map<?, ?> source, GraphQLObjectType type, Map<String, List<Field>> groups) {
+        return object(source, type.getName(), type::getFieldDefinition, groups);
+    }
+
+    private Object object(Map<?, ?> source, String typeName, java.util.function.Function<String, GraphQLFieldDefinition> fieldsOf,
+            Map<String, List<Field>> groups) {
         Map<String, Object> out = new LinkedHashMap<>(groups.size() * 2);
         for (Map.Entry<String, List<Field>> e : groups.entrySet()) {
             String key = e.getKey();
             String name = e.getValue().get(0).getName();
             if (name.equals("__typename")) {
-                out.put(key, type.getName());
+                out.put(key, typeName);
                 continue;
             }
-            GraphQLFieldDefinition def = type.getField(name);
+            GraphQLFieldDefinition def = fieldsOf.apply(name);
             if (def == null) {
                 // __schema/__type: filled in by the introspection path.
                 out.put(key, source.get(key));
                 continue;
             }
             path.add(key);
-            Object v = complete(def.getType(), source.get(key), e.getValue(), type.getName() + "." + name);
+            Object v = complete(def.getType(), source.get(key), e.getValue(), typeName + "." + name);
             path.remove(path.size() - 1);
             if (v == BUBBLE) {
                 return BUBBLE;
@@ -127,6 +133,11 @@ public final class ResponseShaper {
             return null;
         }
         GraphQLType concrete = schema.getType(t);
+        if (concrete instanceof GraphQLInterfaceType iface) {
+            // An @interfaceObject subgraph answered with the interface's name: only interface-level fields were asked.
+            Object v = object(m, iface.getName(), iface::getFieldDefinition, collector.collectAll(iface.getName(), fields));
+            return v == BUBBLE ? null : v;
+        }
         if (!(concrete instanceof GraphQLObjectType obj)) {
             return null;
         }

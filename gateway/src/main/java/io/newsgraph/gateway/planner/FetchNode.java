@@ -23,6 +23,8 @@ public final class FetchNode {
     private final SelectionTree selection = new SelectionTree();
     /** Entity fetches: per representation __typename, the fields that make up a representation. */
     private final Map<String, SelectionTree> representations = new LinkedHashMap<>();
+    /** Entity fetches through an {@code @interfaceObject}: object __typename -> the interface's name sent instead. */
+    private final Map<String, String> representationTypenames = new LinkedHashMap<>();
     final Set<FetchNode> dependencies = new LinkedHashSet<>();
     FetchNode parent;
     private String operation;
@@ -64,6 +66,10 @@ public final class FetchNode {
 
     public Map<String, SelectionTree> representations() {
         return representations;
+    }
+
+    public Map<String, String> representationTypenames() {
+        return representationTypenames;
     }
 
     /** The subgraph operation text (set when planning completes). */

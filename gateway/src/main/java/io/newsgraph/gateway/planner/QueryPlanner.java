@@ -199,13 +199,18 @@ public final class QueryPlanner {
             if (!type.isAbstract()) {
                 return planFields(fetch, graph, target, path, type, collector.collect(type.name(), sels), provided, depth);
             }
+            if (type.interfaceObjectGraphs().contains(graph)) {
+                return planThroughInterfaceOwner(fetch, graph, target, path, type, sels, provided, depth);
+            }
             target.field("__typename", "__typename", List.of(), false);
             Set<FetchNode> created = new LinkedHashSet<>();
+            Set<String> handled = planInterfaceObjectFields(fetch, graph, target, path, type, sels, provided, depth, created);
             for (String concrete : possibleTypes(type)) {
                 if (!supergraph.isMemberIn(type, concrete, graph)) {
                     continue;
                 }
                 LinkedHashMap<String, List<Field>> groups = collector.collect(concrete, sels);
+                groups.keySet().removeAll(handled);
                 if (groups.values().stream().allMatch(fs -> fs.get(0).getName().equals("__typename"))) {
                     continue;
                 }
@@ -266,7 +271,8 @@ public final class QueryPlanner {
         /** Fetches {@code fields} of the entity at {@code path} from subgraph {@code to}, through {@code _entities}. */
         private Set<FetchNode> jump(FetchNode fetch, String graph, SelectionTree target, List<PathElement> path, TypeInfo type, String to,
                 LinkedHashMap<String, List<Field>> fields, List<Selection> provided, int depth) {
-            List<KeyInfo> keys = type.resolvableKeys(to);
+            TypeInfo entity = entityIn(type, to, fields.values().iterator().next().get(0).getName());
+            List<KeyInfo> keys = entity.resolvableKeys(to);
             KeyInfo key = null;
             for (KeyInfo k : keys) {
                 if (cost(graph, type, new ArrayList<>(k.selection().getSelections()), provided, 0) == 0) {
@@ -283,17 +289,12 @@ public final class QueryPlanner {
             while (!mergePath.isEmpty() && mergePath.get(mergePath.size() - 1).isTypeCondition()) {
                 mergePath = mergePath.subList(0, mergePath.size() - 1);
             }
-            String jumpKey = fetch.id() + "|" + mergePath + "|" + to;
-            FetchNode entityFetch = jumps.get(jumpKey);
-            if (entityFetch == null) {
-                entityFetch = newFetch(to, "query", true, mergePath, fetch);
-                jumps.put(jumpKey, entityFetch);
-            }
+            FetchNode entityFetch = entityFetch(fetch, mergePath, to);
             List<Selection> representation = new ArrayList<>();
             representation.add(TYPENAME);
             representation.addAll(key.selection().getSelections());
             for (List<Field> fs : fields.values()) {
-                SelectionSet requires = supergraph.requires(type, fs.get(0).getName(), to);
+                SelectionSet requires = supergraph.requires(entity, fs.get(0).getName(), to);
                 if (requires != null) {
                     representation.addAll(requires.getSelections());
                 }
@@ -306,9 +307,155 @@ public final class QueryPlanner {
             entityFetch.dependencies.remove(entityFetch);
             SelectionTree rep = entityFetch.representations().computeIfAbsent(type.name(), t -> new SelectionTree());
             addAll(rep, representation);
-            SelectionTree sub = entityFetch.selection().fragment(type.name());
-            created.addAll(planFields(entityFetch, to, sub, path, type, fields, null, depth + 1));
+            if (entity != type) {
+                entityFetch.representationTypenames().put(type.name(), entity.name());
+            }
+            SelectionTree sub = entityFetch.selection().fragment(entity.name());
+            created.addAll(planFields(entityFetch, to, sub, path, entity, fields, null, depth + 1));
             return created;
+        }
+
+        private FetchNode entityFetch(FetchNode parent, List<PathElement> mergePath, String to) {
+            String jumpKey = parent.id() + "|" + mergePath + "|" + to;
+            FetchNode entityFetch = jumps.get(jumpKey);
+            if (entityFetch == null) {
+                entityFetch = newFetch(to, "query", true, mergePath, parent);
+                jumps.put(jumpKey, entityFetch);
+            }
+            return entityFetch;
+        }
+
+        /**
+         * The entity type to send representations of: the type itself when {@code to} has a key for it, otherwise
+         * an interface of it that {@code to} declares as {@code @interfaceObject} (and that resolves {@code field}).
+         */
+        private TypeInfo entityIn(TypeInfo type, String to, String field) {
+            if (!type.resolvableKeys(to).isEmpty()) {
+                return type;
+            }
+            for (TypeInfo i : interfaceObjectsOf(type, to)) {
+                if (supergraph.resolves(i, field, to)) {
+                    return i;
+                }
+            }
+            return type;
+        }
+
+        private List<TypeInfo> interfaceObjectsOf(TypeInfo type, String graph) {
+            List<TypeInfo> out = new ArrayList<>();
+            Set<String> seen = new LinkedHashSet<>();
+            type.interfacesByGraph().values().forEach(seen::addAll);
+            if (supergraph.apiSchema().getType(type.name()) instanceof GraphQLObjectType o) {
+                o.getInterfaces().forEach(i -> seen.add(i.getName()));
+            }
+            for (String name : seen) {
+                TypeInfo i = supergraph.type(name);
+                if (i != null && i.interfaceObjectGraphs().contains(graph) && !i.resolvableKeys(graph).isEmpty()) {
+                    out.add(i);
+                }
+            }
+            return out;
+        }
+
+        /**
+         * An interface this subgraph only knows as an {@code @interfaceObject}: it cannot tell the concrete types, so it
+         * only supplies the key; the subgraph that owns the interface answers {@code __typename} and the selection, and
+         * fields only the interface-object subgraph has are fetched back from it by key.
+         */
+        private Set<FetchNode> planThroughInterfaceOwner(FetchNode fetch, String graph, SelectionTree target, List<PathElement> path,
+                TypeInfo type, List<Selection> sels, List<Selection> provided, int depth) {
+            String owner = null;
+            for (String g : supergraph.graphIds()) {
+                if (!type.interfaceObjectGraphs().contains(g) && !type.resolvableKeys(g).isEmpty()
+                        && possibleTypes(type).stream().anyMatch(c -> supergraph.isMemberIn(type, c, g))) {
+                    owner = g;
+                    break;
+                }
+            }
+            LinkedHashMap<String, List<Field>> atInterface = collector.collect(type.name(), sels);
+            if (owner == null || !needsConcreteTypes(type, graph, sels, atInterface)) {
+                // Everything asked is answered at the interface level: no need to learn the concrete types.
+                target.field("__typename", "__typename", List.of(), false);
+                return planFields(fetch, graph, target, path, type, atInterface, provided, depth + 1);
+            }
+            KeyInfo key = type.resolvableKeys(owner).get(0);
+            for (KeyInfo k : type.resolvableKeys(owner)) {
+                if (cost(graph, type, new ArrayList<>(k.selection().getSelections()), provided, 0) == 0) {
+                    key = k;
+                    break;
+                }
+            }
+            List<PathElement> mergePath = path;
+            while (!mergePath.isEmpty() && mergePath.get(mergePath.size() - 1).isTypeCondition()) {
+                mergePath = mergePath.subList(0, mergePath.size() - 1);
+            }
+            FetchNode entityFetch = entityFetch(fetch, mergePath, owner);
+            List<Selection> representation = new ArrayList<>();
+            representation.add(TYPENAME);
+            representation.addAll(key.selection().getSelections());
+            Set<FetchNode> created = new LinkedHashSet<>();
+            created.add(entityFetch);
+            Set<FetchNode> feeding = planFields(fetch, graph, target, path, type, collector.collect(type.name(), representation), provided, depth + 1);
+            created.addAll(feeding);
+            entityFetch.dependencies.addAll(feeding);
+            entityFetch.dependencies.remove(entityFetch);
+            addAll(entityFetch.representations().computeIfAbsent(type.name(), t -> new SelectionTree()), representation);
+            SelectionTree sub = entityFetch.selection().fragment(type.name());
+            created.addAll(planSelection(entityFetch, owner, sub, path, type, sels, null, depth + 1));
+            return created;
+        }
+
+        /**
+         * Fields selected on an interface itself that only an {@code @interfaceObject} subgraph resolves at the
+         * interface level: fetched from it for every object at this path, with the interface as representation type.
+         * Returns the response keys so handled.
+         */
+        private Set<String> planInterfaceObjectFields(FetchNode fetch, String graph, SelectionTree target, List<PathElement> path, TypeInfo type,
+                List<Selection> sels, List<Selection> provided, int depth, Set<FetchNode> created) {
+            if (type.kind() != TypeInfo.Kind.INTERFACE || type.interfaceObjectGraphs().isEmpty()) {
+                return Set.of();
+            }
+            LinkedHashMap<String, LinkedHashMap<String, List<Field>>> byGraph = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Field>> e : collector.collect(type.name(), sels).entrySet()) {
+                String name = e.getValue().get(0).getName();
+                if (name.startsWith("__") || type.field(name) == null || supergraph.resolves(type, name, graph)) {
+                    continue;
+                }
+                for (String g : type.interfaceObjectGraphs()) {
+                    if (supergraph.resolves(type, name, g) && !type.resolvableKeys(g).isEmpty()) {
+                        byGraph.computeIfAbsent(g, k -> new LinkedHashMap<>()).put(e.getKey(), e.getValue());
+                        break;
+                    }
+                }
+            }
+            Set<String> handled = new LinkedHashSet<>();
+            for (Map.Entry<String, LinkedHashMap<String, List<Field>>> e : byGraph.entrySet()) {
+                Set<FetchNode> made = jump(fetch, graph, target, path, type, e.getKey(), e.getValue(), provided, depth);
+                created.addAll(made);
+                FetchNode entityFetch = made.iterator().next();
+                SelectionTree rep = entityFetch.representations().get(type.name());
+                for (String concrete : possibleTypes(type)) {
+                    entityFetch.representations().putIfAbsent(concrete, rep);
+                    entityFetch.representationTypenames().put(concrete, type.name());
+                }
+                handled.addAll(e.getValue().keySet());
+            }
+            return handled;
+        }
+
+        private boolean needsConcreteTypes(TypeInfo type, String graph, List<Selection> sels, LinkedHashMap<String, List<Field>> atInterface) {
+            for (List<Field> fs : atInterface.values()) {
+                String name = fs.get(0).getName();
+                if (name.equals("__typename") || !supergraph.resolves(type, name, graph)) {
+                    return true;
+                }
+            }
+            for (String concrete : possibleTypes(type)) {
+                if (!collector.collect(concrete, sels).keySet().equals(atInterface.keySet())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Subgraphs that resolve {@code type.field} and can be entered with a key of {@code type}. */
@@ -317,6 +464,13 @@ public final class QueryPlanner {
             for (String g : supergraph.graphsResolving(type, field)) {
                 if (!type.resolvableKeys(g).isEmpty()) {
                     out.add(g);
+                }
+            }
+            if (type.kind() == TypeInfo.Kind.OBJECT) {
+                for (String g : supergraph.graphIds()) {
+                    if (!out.contains(g) && interfaceObjectsOf(type, g).stream().anyMatch(i -> supergraph.resolves(i, field, g))) {
+                        out.add(g);
+                    }
                 }
             }
             return out;
