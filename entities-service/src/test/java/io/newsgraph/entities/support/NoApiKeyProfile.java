@@ -7,6 +7,8 @@ public class NoApiKeyProfile extends ScriptedPipelineProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("newsgraph.entities.api-key", "");
+        Map<String, String> config = new java.util.HashMap<>(super.getConfigOverrides());
+        config.put("newsgraph.entities.api-key", "");
+        return config;
     }
 }

@@ -1,0 +1,43 @@
+package io.newsgraph.entities;
+
+import io.newsgraph.entities.domain.KeyKind;
+import io.newsgraph.entities.domain.NameKeys;
+import io.newsgraph.entities.extraction.EntityType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NameKeysTest {
+
+    private static List<String> keys(EntityType type, String name, KeyKind kind) {
+        return NameKeys.nameKeys(type, name).stream().filter(k -> k.kind() == kind).map(NameKeys.Key::key).toList();
+    }
+
+    @Test
+    void normalFormDropsAccentsPunctuationAndLeadingThe() {
+        assertEquals("u s indo pacific command", NameKeys.normalize("The U.S. Indo-Pacific Command"));
+        assertEquals("jose obrien", NameKeys.normalize("José O’Brien"));
+    }
+
+    @Test
+    void peopleShareAReducedKeyWhateverTheInitialsSuffixesAndOrder() {
+        List<String> full = keys(EntityType.PERSON, "Lloyd J. Austin III", KeyKind.NAME);
+        assertTrue(full.contains("austin lloyd"), full.toString());
+        assertTrue(keys(EntityType.PERSON, "Lloyd Austin", KeyKind.NAME).contains("austin lloyd"));
+        assertTrue(keys(EntityType.PERSON, "Nakatani Gen", KeyKind.NAME).contains("gen nakatani"));
+        assertTrue(keys(EntityType.PERSON, "Gen Nakatani", KeyKind.NAME).contains("gen nakatani"));
+        assertEquals(List.of("lloyd", "austin"), keys(EntityType.PERSON, "Lloyd J. Austin III", KeyKind.PARTIAL));
+    }
+
+    @Test
+    void onlyPeopleHaveBareNames() {
+        assertTrue(NameKeys.isBareName(EntityType.PERSON, "Austin"));
+        assertFalse(NameKeys.isBareName(EntityType.PERSON, "Lloyd Austin"));
+        assertFalse(NameKeys.isBareName(EntityType.LOCATION, "Austin"));
+        assertEquals(List.of(), keys(EntityType.ORGANIZATION, "Pentagon", KeyKind.PARTIAL));
+    }
+}
