@@ -38,6 +38,7 @@ import io.newsgraph.gateway.supergraph.TypeInfo;
 public final class QueryPlanner {
 
     private static final int MAX_DEPTH = 256;
+    private static final int UNREACHABLE = 1000;
     private static final Field TYPENAME = Field.newField("__typename").build();
 
     private final Supergraph supergraph;
@@ -101,6 +102,9 @@ public final class QueryPlanner {
                         introspection |= name.equals("__schema") || name.equals("__type");
                         continue;
                     }
+                    if (splitRootField(root, e.getKey(), e.getValue(), byGraph)) {
+                        continue;
+                    }
                     String graph = chooseRootGraph(root, e.getValue(), byGraph.keySet());
                     byGraph.computeIfAbsent(graph, g -> new LinkedHashMap<>()).put(e.getKey(), e.getValue());
                 }
@@ -161,6 +165,115 @@ public final class QueryPlanner {
             return best;
         }
 
+        /** Whether some subgraph resolving {@code type.field} can be entered with a key this subgraph can give. */
+        private boolean keyReachable(TypeInfo type, String field, String graph, List<Selection> provided) {
+            for (String g : jumpTargets(type, field)) {
+                TypeInfo entity = entityIn(type, g, field);
+                for (KeyInfo k : entity.resolvableKeys(g)) {
+                    boolean all = true;
+                    for (Selection sel : k.selection().getSelections()) {
+                        if (sel instanceof Field kf && !resolvesHere(type, kf.getName(), graph, provided)) {
+                            all = false;
+                            break;
+                        }
+                    }
+                    if (all) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Splits a composite field whose selection is partly out of reach from {@code graph}: the reachable part
+         * stays, each other part is fetched with the field again through the parent entity from a subgraph that
+         * reaches it. Returns null when nothing needs splitting.
+         */
+        private Map<String, List<Field>> splitThroughParent(TypeInfo type, String name, List<Field> fields, String graph, TypeInfo ft) {
+            List<Selection> sub = FieldCollector.subSelections(fields);
+            if (ft.kind() != TypeInfo.Kind.OBJECT || cost(graph, ft, sub, childProvided(type, name, graph, null), 0) < UNREACHABLE) {
+                return null;
+            }
+            List<String> targets = jumpTargets(type, name);
+            LinkedHashMap<String, List<Selection>> parts = new LinkedHashMap<>();
+            for (List<Field> group : collector.collect(ft.name(), sub).values()) {
+                List<Selection> g = new ArrayList<>(group);
+                String where = null;
+                if (cost(graph, ft, g, childProvided(type, name, graph, null), 0) < UNREACHABLE) {
+                    where = graph;
+                } else {
+                    for (String t : targets) {
+                        if (!t.equals(graph) && cost(t, ft, g, childProvided(type, name, t, null), 0) < UNREACHABLE) {
+                            where = t;
+                            break;
+                        }
+                    }
+                }
+                if (where == null) {
+                    return null;
+                }
+                parts.computeIfAbsent(where, k -> new ArrayList<>()).addAll(g);
+            }
+            Map<String, List<Field>> out = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Selection>> part : parts.entrySet()) {
+                out.put(part.getKey(), List.of(fields.get(0).transform(b -> b.selectionSet(SelectionSet.newSelectionSet(part.getValue()).build()))));
+            }
+            return out;
+        }
+
+        private String betterThroughParent(TypeInfo type, String name, List<Field> fields, String graph, TypeInfo ft) {
+            List<Selection> sub = FieldCollector.subSelections(fields);
+            if (cost(graph, ft, sub, childProvided(type, name, graph, null), 0) < UNREACHABLE) {
+                return null;
+            }
+            String best = null;
+            int bestCost = UNREACHABLE;
+            for (String g : jumpTargets(type, name)) {
+                if (g.equals(graph)) {
+                    continue;
+                }
+                int c = cost(g, ft, sub, childProvided(type, name, g, null), 0);
+                if (c < bestCost) {
+                    bestCost = c;
+                    best = g;
+                }
+            }
+            return best;
+        }
+
+        /**
+         * A root field no single subgraph can answer whole (shared root fields returning value types): each
+         * subgraph gets the field with the part of its selection it can answer, and the answers merge.
+         */
+        private boolean splitRootField(TypeInfo root, String key, List<Field> fields, LinkedHashMap<String, LinkedHashMap<String, List<Field>>> byGraph) {
+            String name = fields.get(0).getName();
+            List<String> candidates = supergraph.graphsResolving(root, name);
+            TypeInfo ft = supergraph.type(root.field(name).typeName());
+            if (candidates.size() < 2 || ft == null || ft.kind() != TypeInfo.Kind.OBJECT) {
+                return false;
+            }
+            List<Selection> sub = FieldCollector.subSelections(fields);
+            for (String g : candidates) {
+                if (cost(g, ft, sub, null, 0) < UNREACHABLE) {
+                    return false;
+                }
+            }
+            LinkedHashMap<String, List<Selection>> parts = new LinkedHashMap<>();
+            for (List<Field> group : collector.collect(ft.name(), sub).values()) {
+                String g = candidates.stream().filter(c -> cost(c, ft, new ArrayList<>(group), null, 0) < UNREACHABLE).findFirst().orElse(null);
+                if (g == null) {
+                    return false;
+                }
+                parts.computeIfAbsent(g, k -> new ArrayList<>()).addAll(group);
+            }
+            for (Map.Entry<String, List<Selection>> part : parts.entrySet()) {
+                Field narrowed = fields.get(0).transform(b -> b.selectionSet(SelectionSet.newSelectionSet(part.getValue()).build()));
+                byGraph.computeIfAbsent(part.getKey(), g -> new LinkedHashMap<>()).put(key, List.of(narrowed));
+            }
+            return true;
+        }
+
         /** Entity fetches needed if {@code sels} on {@code type} were fetched from {@code graph}. */
         private int cost(String graph, TypeInfo type, List<Selection> sels, List<Selection> provided, int depth) {
             if (depth > 16 || sels.isEmpty()) {
@@ -188,7 +301,7 @@ public final class QueryPlanner {
                         c += cost(graph, ft, FieldCollector.subSelections(fields), childProvided(type, name, graph, provided), depth + 1);
                     }
                 } else {
-                    c += jumpTargets(type, name).isEmpty() ? 1000 : 1;
+                    c += keyReachable(type, name, graph, provided) ? 1 : UNREACHABLE;
                 }
             }
             return c;
@@ -247,6 +360,27 @@ public final class QueryPlanner {
                 if (resolvesHere(type, name, graph, provided)) {
                     TypeInfo ft = supergraph.type(fi.typeName());
                     boolean composite = ft != null && ft.isComposite();
+                    if (composite && provided == null) {
+                        // Below this field something is out of reach from this subgraph (a value type without keys):
+                        // fetch the whole field through the parent entity from a subgraph that reaches everything.
+                        String better = betterThroughParent(type, name, fields, graph, ft);
+                        if (better != null) {
+                            away.computeIfAbsent(better, g -> new LinkedHashMap<>()).put(key, fields);
+                            continue;
+                        }
+                        Map<String, List<Field>> parts = splitThroughParent(type, name, fields, graph, ft);
+                        if (parts != null) {
+                            for (Map.Entry<String, List<Field>> part : parts.entrySet()) {
+                                if (!part.getKey().equals(graph)) {
+                                    away.computeIfAbsent(part.getKey(), g -> new LinkedHashMap<>()).put(key, part.getValue());
+                                }
+                            }
+                            fields = parts.get(graph);
+                            if (fields == null) {
+                                continue;
+                            }
+                        }
+                    }
                     SelectionTree.FieldNode node = target.field(key, name, first.getArguments(), composite);
                     if (composite) {
                         created.addAll(planSelection(fetch, graph, node.selection(), append(path, PathElement.field(key, listDepth(fi.type()))), ft,
