@@ -26,7 +26,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +38,9 @@ import java.util.UUID;
 @Path("/articles")
 @Produces(MediaType.APPLICATION_JSON)
 public class ArticleResource {
+
+    /** Bulk lines stored per transaction: one commit per chunk instead of per article. */
+    private static final int BULK_CHUNK = 100;
 
     private static final Set<String> PATCHABLE = Set.of("title", "body", "url", "source", "publishedAt", "language", "version");
 
@@ -96,7 +101,7 @@ public class ArticleResource {
     @Produces("application/x-ndjson")
     public String bulk(InputStream in, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength) throws Exception {
         byte[] bytes = bodies.read(in, contentLength == null ? -1 : contentLength, config.limits().maxBulkBytes());
-        java.util.List<int[]> lines = new java.util.ArrayList<>();
+        List<int[]> lines = new ArrayList<>();
         int start = 0;
         int number = 1;
         for (int i = 0; i <= bytes.length; i++) {
@@ -116,22 +121,42 @@ public class ArticleResource {
             throw new ArticleException(ErrorCode.TOO_MANY_LINES,
                     "at most " + config.limits().maxBulkLines() + " lines per request; nothing was stored");
         }
-        StringBuilder out = new StringBuilder();
-        for (int[] line : lines) {
-            ArticleRequests.BulkLine result;
+        // Decode and parse every line first; valid ones are stored in chunks, each chunk one transaction.
+        ArticleRequests.BulkLine[] results = new ArticleRequests.BulkLine[lines.size()];
+        List<Integer> positions = new ArrayList<>();
+        List<ArticleDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            int[] line = lines.get(i);
             try {
                 if (line[2] - line[1] > config.limits().maxBodyBytes()) {
                     throw new ArticleException(ErrorCode.BODY_TOO_LARGE,
                             "the line is larger than " + config.limits().maxBodyBytes() + " bytes");
                 }
                 String text = bodies.utf8(bytes, line[1], line[2] - line[1]);
-                ArticleService.IngestResult r = service.ingest(draft(bodies.json(text, ArticleRequests.Ingest.class)));
-                result = new ArticleRequests.BulkLine(line[0], r.outcome() == IngestOutcome.CREATED ? 201 : 200,
-                        r.outcome().name(), r.article().id.toString(), r.article().version, null, null);
+                drafts.add(draft(bodies.json(text, ArticleRequests.Ingest.class)));
+                positions.add(i);
             } catch (ArticleException e) {
-                result = new ArticleRequests.BulkLine(line[0], e.code().status(), null, null, null, e.code().name(),
-                        e.getMessage());
+                results[i] = failure(line[0], e);
             }
+        }
+        for (int from = 0; from < drafts.size(); from += BULK_CHUNK) {
+            int to = Math.min(drafts.size(), from + BULK_CHUNK);
+            List<ArticleService.BatchItem> items = service.ingestBatch(drafts.subList(from, to));
+            for (int k = 0; k < items.size(); k++) {
+                int i = positions.get(from + k);
+                ArticleService.BatchItem item = items.get(k);
+                if (item.error() != null) {
+                    results[i] = failure(lines.get(i)[0], item.error());
+                } else {
+                    ArticleService.IngestResult r = item.result();
+                    results[i] = new ArticleRequests.BulkLine(lines.get(i)[0],
+                            r.outcome() == IngestOutcome.CREATED ? 201 : 200, r.outcome().name(),
+                            r.article().id.toString(), r.article().version, null, null);
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (ArticleRequests.BulkLine result : results) {
             out.append(mapper.writeValueAsString(result)).append('\n');
         }
         return out.toString();
@@ -242,6 +267,10 @@ public class ArticleResource {
     @RequiresApiKey
     public Map<String, Integer> retryFailed() {
         return Map.of("requeued", service.retryAllFailed());
+    }
+
+    private static ArticleRequests.BulkLine failure(int line, ArticleException e) {
+        return new ArticleRequests.BulkLine(line, e.code().status(), null, null, null, e.code().name(), e.getMessage());
     }
 
     private String bodyText(InputStream in, Long contentLength) {

@@ -86,6 +86,50 @@ public class ArticleService {
         }
     }
 
+    /** One entry of {@link #ingestBatch}: a result or the reason the draft was rejected. */
+    public record BatchItem(IngestResult result, ArticleException error) {
+    }
+
+    /**
+     * Ingests many drafts with one commit: invalid drafts are rejected one by one, the valid ones are stored in a
+     * single transaction. Should that transaction fail as a whole (for example a concurrent writer took an
+     * externalId first), each draft is retried in a transaction of its own, so one bad row never costs the others.
+     */
+    public List<BatchItem> ingestBatch(List<ArticleDraft> drafts) {
+        BatchItem[] items = new BatchItem[drafts.size()];
+        List<Integer> valid = new java.util.ArrayList<>();
+        List<ArticleDraft> clean = new java.util.ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            try {
+                clean.add(validate(drafts.get(i)));
+                valid.add(i);
+            } catch (ArticleException e) {
+                items[i] = new BatchItem(null, e);
+            }
+        }
+        try {
+            List<IngestResult> results = QuarkusTransaction.requiringNew().call(() -> {
+                List<IngestResult> out = new java.util.ArrayList<>(clean.size());
+                for (ArticleDraft d : clean) {
+                    out.add(ingestInTransaction(d));
+                }
+                return out;
+            });
+            for (int k = 0; k < valid.size(); k++) {
+                items[valid.get(k)] = new BatchItem(results.get(k), null);
+            }
+        } catch (RuntimeException batchFailed) {
+            for (int k = 0; k < valid.size(); k++) {
+                try {
+                    items[valid.get(k)] = new BatchItem(ingest(clean.get(k)), null);
+                } catch (ArticleException e) {
+                    items[valid.get(k)] = new BatchItem(null, e);
+                }
+            }
+        }
+        return List.of(items);
+    }
+
     private IngestResult ingestInTransaction(ArticleDraft d) {
         var existing = d.externalId() != null ? articles.findByExternalIdForUpdate(d.externalId())
                 : d.url() != null ? articles.findByUrlForUpdate(d.url()) : java.util.Optional.<Article>empty();

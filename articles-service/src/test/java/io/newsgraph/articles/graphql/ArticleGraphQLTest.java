@@ -126,4 +126,15 @@ class ArticleGraphQLTest {
         JsonPath filtered = GraphQLClient.query("{ articles(filter: {source: \"none\"}) { edges { cursor } } }");
         assertEquals(0, filtered.getList("data.articles.edges").size());
     }
+
+    @Test
+    void oversizedOperationsAreRejected() {
+        StringBuilder q = new StringBuilder("{");
+        for (int i = 0; i < 400; i++) {
+            q.append(" a").append(i).append(": articles { edges { node { id title } } }");
+        }
+        JsonPath r = GraphQLClient.query(q.append(" }").toString());
+        assertNull(r.get("data.a0"), r::prettify);
+        assertTrue(r.getString("errors[0].message").toLowerCase().contains("complexity"), r::prettify);
+    }
 }
