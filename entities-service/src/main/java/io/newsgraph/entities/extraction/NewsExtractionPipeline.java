@@ -3,7 +3,6 @@ package io.newsgraph.entities.extraction;
 import io.newsgraph.entities.extraction.coref.EntityCluster;
 import io.newsgraph.entities.extraction.coref.InArticleCoreference;
 import io.newsgraph.entities.extraction.coref.MentionRef;
-import io.newsgraph.entities.extraction.engine.Annotation;
 import io.newsgraph.entities.extraction.engine.NerEngine;
 import io.newsgraph.entities.extraction.rules.Candidate;
 import io.newsgraph.entities.extraction.rules.RuleLayer;
@@ -11,7 +10,6 @@ import io.newsgraph.entities.extraction.salience.SalienceScorer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,16 +59,16 @@ public final class NewsExtractionPipeline implements ExtractionPipeline, AutoClo
         String title = article.title() == null ? "" : article.title();
         String body = article.body() == null ? "" : article.body();
 
-        Annotation bodyAnnotation = engine.annotate(body);
-        Annotation titleAnnotation = title.isBlank() ? null : engine.annotate(title);
-        // names found in either field are looked for in both: body first, then the title with the body's names,
-        // then the body again with the title's
-        List<Candidate> bodyCandidates = rules.apply(bodyAnnotation, article.reference(), Map.of());
-        List<Candidate> titleCandidates = titleAnnotation == null ? List.of()
-                : rules.apply(titleAnnotation, article.reference(), names(bodyCandidates, body));
-        if (!titleCandidates.isEmpty()) {
-            bodyCandidates = rules.apply(bodyAnnotation, article.reference(), names(titleCandidates, title));
+        // names found in either field are looked for in both
+        RuleLayer.Field bodyField = rules.prepare(engine.annotate(body), article.reference());
+        List<Candidate> titleCandidates = List.of();
+        Map<String, Candidate> titleNames = Map.of();
+        if (!title.isBlank()) {
+            RuleLayer.Field titleField = rules.prepare(engine.annotate(title), article.reference());
+            titleNames = titleField.names();
+            titleCandidates = rules.finish(titleField, bodyField.names());
         }
+        List<Candidate> bodyCandidates = rules.finish(bodyField, titleNames);
 
         List<MentionRef> mentions = new ArrayList<>();
         addMentions(mentions, titleCandidates, Mention.Field.TITLE, title);
@@ -85,14 +83,6 @@ public final class NewsExtractionPipeline implements ExtractionPipeline, AutoClo
         }
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
         return new ExtractionResult(List.copyOf(entities), engine.name(), tookMillis);
-    }
-
-    private static Map<String, Candidate> names(List<Candidate> candidates, String text) {
-        Map<String, Candidate> names = new LinkedHashMap<>();
-        for (Candidate c : candidates) {
-            names.putIfAbsent(c.text(text), c);
-        }
-        return names;
     }
 
     private static void addMentions(List<MentionRef> out, List<Candidate> candidates, Mention.Field field,

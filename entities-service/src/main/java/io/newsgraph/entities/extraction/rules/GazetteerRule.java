@@ -23,6 +23,9 @@ public final class GazetteerRule {
     public void apply(TextView view, List<Candidate> candidates) {
         String text = view.text();
         for (int i = 0; i < view.size(); i++) {
+            if (!view.token(i).isCapitalized()) {
+                continue; // every known name and country starts with a capital
+            }
             int start = view.token(i).start();
             Optional<Gazetteer.Entry> entry = gazetteer.matchAt(view, start);
             if (entry.isPresent()) {

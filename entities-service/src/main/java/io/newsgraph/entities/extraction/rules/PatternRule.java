@@ -24,7 +24,8 @@ public final class PatternRule {
         String text = view.text();
         List<Candidate> found = new ArrayList<>();
         Matcher url = URL.matcher(text);
-        while (url.find()) {
+        boolean mayHaveUrl = text.contains("://") || text.contains("www.") || text.contains("WWW.");
+        while (mayHaveUrl && url.find()) {
             int end = url.end();
             while (end > url.start() && URL_TRAILING.indexOf(text.charAt(end - 1)) >= 0) {
                 end--;
@@ -33,8 +34,12 @@ public final class PatternRule {
             c.normalized = text.substring(url.start(), end);
             found.add(c);
         }
-        addAll(found, HANDLE.matcher(text), EntityType.HANDLE);
-        addAll(found, HASHTAG.matcher(text), EntityType.HASHTAG);
+        if (text.indexOf('@') >= 0) {
+            addAll(found, HANDLE.matcher(text), EntityType.HANDLE);
+        }
+        if (text.indexOf('#') >= 0) {
+            addAll(found, HASHTAG.matcher(text), EntityType.HASHTAG);
+        }
         for (Candidate pattern : found) {
             cutAround(candidates, pattern, view);
         }

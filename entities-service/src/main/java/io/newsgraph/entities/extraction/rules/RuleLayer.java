@@ -34,8 +34,26 @@ public final class RuleLayer {
         this.countryRule = new CountryRule(countries, gazetteer);
     }
 
-    /** Candidates of one field from the engine's annotation of it. */
+    /** One field between the two phases: its text view and its candidates so far. */
+    public record Field(TextView view, List<Candidate> candidates) {
+
+        /** The names found in this field so far, by text, for the other field's propagation. */
+        public Map<String, Candidate> names() {
+            Map<String, Candidate> names = new java.util.LinkedHashMap<>();
+            for (Candidate c : candidates) {
+                names.putIfAbsent(c.text(view.text()), c);
+            }
+            return names;
+        }
+    }
+
+    /** Candidates of one field from the engine's annotation of it, on its own. */
     public List<Candidate> apply(Annotation annotation, LocalDate reference, Map<String, Candidate> otherFieldNames) {
+        return finish(prepare(annotation, reference), otherFieldNames);
+    }
+
+    /** Every rule up to propagation, which waits for the other field's names. */
+    public Field prepare(Annotation annotation, LocalDate reference) {
         TextView view = new TextView(annotation);
         List<Candidate> candidates = new ArrayList<>();
         for (EngineSpan span : annotation.spans()) {
@@ -52,6 +70,13 @@ public final class RuleLayer {
         cleaner.apply(view, candidates);
         nationalities.apply(view, candidates);
         candidates.removeIf(c -> !c.isLocked() && c.type != EntityType.DATE && !startsCapitalised(c, view));
+        return new Field(view, candidates);
+    }
+
+    /** Propagation with the other field's names too, countries, and overlaps resolved. */
+    public List<Candidate> finish(Field field, Map<String, Candidate> otherFieldNames) {
+        TextView view = field.view();
+        List<Candidate> candidates = field.candidates();
         propagation.apply(view, candidates, otherFieldNames);
         countryRule.apply(view, candidates);
         return OverlapResolver.resolve(candidates);
