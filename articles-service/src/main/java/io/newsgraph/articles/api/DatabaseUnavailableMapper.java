@@ -1,5 +1,7 @@
 package io.newsgraph.articles.api;
 
+import io.newsgraph.articles.domain.ErrorCode;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.hibernate.JDBCException;
@@ -7,10 +9,13 @@ import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
+
 /**
  * The database cannot be reached (restarting, failing over, network): 503 {@code DATABASE_UNAVAILABLE} with
  * {@code Retry-After}, so that clients retry instead of treating it as a bug. The connection pool reconnects by itself
- * once the database is back; the failed request stored nothing. Any other JDBC failure stays a 500.
+ * once the database is back; the failed request stored nothing (ingest is idempotent, so a retry is safe). Any other
+ * failure stays a 500.
  */
 public class DatabaseUnavailableMapper {
 
@@ -18,9 +23,19 @@ public class DatabaseUnavailableMapper {
 
     @ServerExceptionMapper
     public Response jdbc(JDBCException e) {
-        if (!unavailable(e)) {
+        return map(e);
+    }
+
+    /** A commit that failed because the connection went away mid-transaction. */
+    @ServerExceptionMapper
+    public Response transaction(QuarkusTransactionException e) {
+        return map(e);
+    }
+
+    private static Response map(Exception e) {
+        if (!unavailable(e, 0)) {
             LOG.error("request failed", e);
-            return ApiErrors.of(io.newsgraph.articles.domain.ErrorCode.INTERNAL_ERROR, "internal error");
+            return ApiErrors.of(ErrorCode.INTERNAL_ERROR, "internal error");
         }
         LOG.warnf("database unavailable: %s", e.getMessage());
         return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "2")
@@ -31,11 +46,24 @@ public class DatabaseUnavailableMapper {
 
     /**
      * Connection failures (SQLSTATE class 08), and the server shutting down or starting up (57P01 admin shutdown,
-     * 57P02 crash shutdown, 57P03 cannot connect now), which Hibernate reports as generic JDBC errors.
+     * 57P02 crash shutdown, 57P03 cannot connect now), anywhere in the causes or suppressed exceptions.
      */
-    static boolean unavailable(JDBCException e) {
-        String state = e.getSQLState();
-        return e instanceof JDBCConnectionException
-                || state != null && (state.startsWith("08") || state.startsWith("57P0"));
+    static boolean unavailable(Throwable t, int depth) {
+        if (t == null || depth > 10) {
+            return false;
+        }
+        if (t instanceof JDBCConnectionException) {
+            return true;
+        }
+        String state = t instanceof SQLException sql ? sql.getSQLState() : t instanceof JDBCException jdbc ? jdbc.getSQLState() : null;
+        if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+            return true;
+        }
+        for (Throwable s : t.getSuppressed()) {
+            if (unavailable(s, depth + 1)) {
+                return true;
+            }
+        }
+        return t.getCause() != t && unavailable(t.getCause(), depth + 1);
     }
 }

@@ -21,9 +21,10 @@ import java.util.UUID;
  * <p>SmallRye GraphQL calls the entity resolver once per representation, but every call sees the {@code _entities}
  * field's own arguments through its execution step. The first call loads all Article representations of that field
  * in one query and leaves the result in the operation's GraphQL context, keyed by the field's path; the other calls
- * read from it. SmallRye's own batch mode is off: with it on, 2.17 failed {@code _entities} with a
- * NullPointerException in {@code FederationDataFetcher.executeList}, which only happens when the list resolver's
- * invocation came back as a {@code DataFetcherResult} without data, i.e. the resolver call itself failed.
+ * read from it. SmallRye's own batch mode stays off: in 2.17, with it on, a {@code List<Article>} resolver is never
+ * invoked ({@code AbstractDataFetcher} fails before the call and answers a result without data, as it does when
+ * arguments cannot be transformed) and {@code FederationDataFetcher.executeList} then dereferences the missing
+ * list: a NullPointerException.
  */
 @ApplicationScoped
 public class ArticleEntityLoader {

@@ -246,4 +246,27 @@ class ArticleRestTest {
         given().get("/articles").then().statusCode(200).body("edges", hasSize(0))
                 .body("pageInfo.endCursor", nullValue());
     }
+
+    @Test
+    void concurrentFirstIngestsOfOneExternalIdMakeOneArticle() throws Exception {
+        Map<String, Object> article = Map.of("externalId", "race", "body", "Raced text.");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                outcomes.add(pool.submit(() -> given().header("X-Api-Key", TestDb.KEY).contentType(ContentType.JSON)
+                        .body(article).post("/articles").then().extract().path("outcome")));
+            }
+            List<String> got = new ArrayList<>();
+            for (var f : outcomes) {
+                got.add(f.get());
+            }
+            assertEquals(1, got.stream().filter("CREATED"::equals).count(), got.toString());
+            assertEquals(5, got.stream().filter("UNCHANGED"::equals).count(), got.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, TestDb.count(ds, "SELECT count(*) FROM article"));
+        assertEquals(1, TestDb.count(ds, "SELECT count(*) FROM outbox_event"));
+    }
 }
