@@ -165,6 +165,32 @@ public final class QueryPlanner {
             return best;
         }
 
+        /**
+         * Whether {@code type.field} has {@code @requires} in {@code graph} that this fetch does not already carry in its
+         * representations (it does when this is the entity fetch made for the field).
+         */
+        private boolean needsRequiresFirst(FetchNode fetch, List<PathElement> path, TypeInfo type, String field, String graph) {
+            SelectionSet requires = supergraph.requires(type, field, graph);
+            if (requires == null) {
+                return false;
+            }
+            if (fetch.isEntityFetch() && fetch.path().equals(stripTypeConditions(path))) {
+                SelectionTree rep = fetch.representations().get(type.name());
+                if (rep != null) {
+                    for (Selection sel : requires.getSelections()) {
+                        if (sel instanceof Field f && !rep.fields().containsKey(f.getName())) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+                if (fetch.representations().containsKey(type.name()) || !fetch.representationTypenames().isEmpty()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** Whether some subgraph resolving {@code type.field} can be entered with a key this subgraph can give. */
         private boolean keyReachable(TypeInfo type, String field, String graph, List<Selection> provided) {
             for (String g : jumpTargets(type, field)) {
@@ -357,7 +383,11 @@ public final class QueryPlanner {
                 if (fi == null) {
                     throw new PlanningException("unknown field " + type.name() + "." + name);
                 }
-                if (resolvesHere(type, name, graph, provided)) {
+                if (resolvesHere(type, name, graph, provided) && needsRequiresFirst(fetch, path, type, name, graph)) {
+                    // Resolvable here, but only once its @requires fields are known: an entity fetch to this same
+                    // subgraph after them.
+                    away.computeIfAbsent(graph, g -> new LinkedHashMap<>()).put(key, fields);
+                } else if (resolvesHere(type, name, graph, provided)) {
                     TypeInfo ft = supergraph.type(fi.typeName());
                     boolean composite = ft != null && ft.isComposite();
                     if (composite && provided == null) {
@@ -435,7 +465,12 @@ public final class QueryPlanner {
             }
             Set<FetchNode> created = new LinkedHashSet<>();
             created.add(entityFetch);
+            // The representation is planned before this fetch runs: what it needs from the same subgraph is a
+            // separate, earlier fetch, never this one.
+            String jumpKey = fetch.id() + "|" + entityFetch.path() + "|" + to;
+            jumps.remove(jumpKey);
             Set<FetchNode> feeding = planFields(fetch, graph, target, path, type, collector.collect(type.name(), representation), provided, depth + 1);
+            jumps.put(jumpKey, entityFetch);
             created.addAll(feeding);
             entityFetch.dependencies.addAll(feeding);
             entityFetch.dependencies.remove(entityFetch);
@@ -687,6 +722,14 @@ public final class QueryPlanner {
                 }
             }
         }
+    }
+
+    static List<PathElement> stripTypeConditions(List<PathElement> path) {
+        List<PathElement> p = path;
+        while (!p.isEmpty() && p.get(p.size() - 1).isTypeCondition()) {
+            p = p.subList(0, p.size() - 1);
+        }
+        return p;
     }
 
     static int listDepth(Type<?> type) {
