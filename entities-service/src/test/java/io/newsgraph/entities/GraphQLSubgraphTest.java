@@ -158,13 +158,15 @@ class GraphQLSubgraphTest {
         articles.forEach(a -> reps.add(Map.of("__typename", "Article", "id", a)));
         reps.add(Map.of("__typename", "Article", "id", "gql-never-extracted"));
         reps.add(Map.of("__typename", "Entity", "id", ruthId));
+        reps.add(Map.of("__typename", "Entity", "id", "999999999"));
         JsonPath r = Api.graphql("""
                 query($reps: [_Any!]!) { _entities(representations: $reps) {
                   ... on Article { id extraction { status version engine tookMillis extractedAt }
                                    entities(type: LOCATION) { salience entity { name } mentions { text } } }
                   ... on Entity { id name } } }""", Map.of("reps", reps));
         assertNull(r.get("errors"));
-        assertEquals(5, r.getList("data._entities").size());
+        assertEquals(6, r.getList("data._entities").size());
+        assertNull(r.get("data._entities[5]"), "an unknown entity resolves to null in its place");
         assertEquals(articles.get(2), r.getString("data._entities[2].id"));
         assertEquals(List.of("Vellore Bay"), r.getList("data._entities[2].entities.entity.name"));
         assertEquals(List.of(), r.getList("data._entities[0].entities"));

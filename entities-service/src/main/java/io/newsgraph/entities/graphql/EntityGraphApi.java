@@ -1,12 +1,10 @@
 package io.newsgraph.entities.graphql;
 
-import graphql.schema.DataFetchingEnvironment;
 import io.newsgraph.entities.config.EntitiesConfig;
 import io.newsgraph.entities.extraction.EntityType;
 import io.newsgraph.entities.persistence.ExtractionRecord;
 import io.newsgraph.entities.persistence.GraphReader;
 import io.newsgraph.entities.persistence.StoredEntity;
-import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
@@ -26,15 +24,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The entities subgraph (Apollo Federation v2). Owns {@code Entity}; contributes {@code entities} and
  * {@code extraction} to {@code Article}.
  *
  * <p>Every list-valued or per-parent field is a batch resolver ({@code @Source List<...>}): SmallRye calls it once per
- * field and level with all parents, and it answers with one SQL statement. {@code _entities} for {@code Entity} is
- * batched by {@link #entity}: the first representation of a call loads every id of that call at once.
+ * field and level with all parents, and it answers with one SQL statement. {@code _entities} uses SmallRye's
+ * federation batch resolving ({@code quarkus.smallrye-graphql.federation.batch-resolving-enabled}) with the list
+ * reference resolvers below: one call, and at most one statement, per type.
  */
 @GraphQLApi
 @Link(url = "https://specs.apollo.dev/federation/v2.5",
@@ -48,19 +46,12 @@ public class EntityGraphApi {
     @Inject
     EntitiesConfig config;
 
-    @Inject
-    Context context;
-
     // ---- queries
 
     @Query
     @Description("One entity by id; null when there is none.")
     public EntityNode entity(@Id @NonNull String id) {
         long key = parseId(id);
-        DataFetchingEnvironment env = context.unwrap(DataFetchingEnvironment.class);
-        if (env != null && "_entities".equals(env.getField().getName())) {
-            return representationBatch(env).get(key);
-        }
         StoredEntity e = reader.entities(List.of(key)).get(key);
         return e == null ? null : EntityNode.of(e);
     }
@@ -100,12 +91,31 @@ public class EntityGraphApi {
         return reader.search(q, type, limit).stream().map(EntityNode::of).toList();
     }
 
-    // ---- federation reference resolvers
+    // ---- federation reference resolvers (batched: one call per _entities field and type)
+
+    /*
+     * The id lists carry no @Id: on a List parameter SmallRye 2.17 types the whole list as the ID scalar, argument
+     * coercion fails, and its federation batch fetcher then dereferences the missing result (the NullPointerException
+     * "resultList is null"). Representations are not type-checked against these arguments, so plain strings lose
+     * nothing.
+     */
 
     @Resolver
-    @Description("An Article reference: this subgraph needs only the id to resolve its own fields.")
-    public ArticleRef article(@Id @NonNull String id) {
-        return new ArticleRef(id);
+    @Description("Entity references of one _entities call, in the order given; null for unknown ids.")
+    public List<EntityNode> entityReferences(@NonNull List<String> id) {
+        Map<Long, StoredEntity> found = reader.entities(id.stream().map(EntityGraphApi::parseId).distinct().toList());
+        List<EntityNode> out = new ArrayList<>(id.size());
+        for (String i : id) {
+            StoredEntity e = found.get(parseId(i));
+            out.add(e == null ? null : EntityNode.of(e));
+        }
+        return out;
+    }
+
+    @Resolver
+    @Description("Article references: this subgraph needs only the id to resolve its own Article fields.")
+    public List<ArticleRef> articleReferences(@NonNull List<String> id) {
+        return id.stream().map(ArticleRef::new).toList();
     }
 
     // ---- Entity fields
@@ -216,32 +226,6 @@ public class EntityGraphApi {
     }
 
     // ---- helpers
-
-    /**
-     * All Entity representations of one {@code _entities} call, loaded with one query the first time any of them is
-     * asked for. SmallRye resolves representations one by one (its own batching fails on list resolvers); the full
-     * argument is still on the field's execution step, so the first call can load them all.
-     */
-    @SuppressWarnings("unchecked")
-    private Map<Long, EntityNode> representationBatch(DataFetchingEnvironment env) {
-        String cacheKey = "newsgraph.entities:" + env.getExecutionStepInfo().getPath();
-        return env.getGraphQlContext().computeIfAbsent(cacheKey, k -> {
-            List<Map<String, Object>> reps = env.getExecutionStepInfo().getArgument("representations");
-            Set<Long> ids = new LinkedHashSet<>();
-            for (Map<String, Object> rep : reps == null ? List.<Map<String, Object>>of() : reps) {
-                if ("Entity".equals(rep.get("__typename")) && rep.get("id") != null) {
-                    try {
-                        ids.add(Long.parseLong(String.valueOf(rep.get("id"))));
-                    } catch (NumberFormatException ignored) {
-                        // not an id of ours: resolves to null like any unknown id
-                    }
-                }
-            }
-            Map<Long, EntityNode> loaded = new ConcurrentHashMap<>();
-            reader.entities(ids).forEach((id, e) -> loaded.put(id, EntityNode.of(e)));
-            return loaded;
-        });
-    }
 
     private int pageSize(Integer first) {
         int size = first == null ? config.graphql().defaultPageSize() : first;
