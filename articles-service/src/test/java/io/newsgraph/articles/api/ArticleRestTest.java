@@ -269,4 +269,19 @@ class ArticleRestTest {
         assertEquals(1, TestDb.count(ds, "SELECT count(*) FROM article"));
         assertEquals(1, TestDb.count(ds, "SELECT count(*) FROM outbox_event"));
     }
+
+    @Test
+    void markdownBodyWithMetadataInTheQuery() throws IOException {
+        byte[] markdown;
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/several-posts.md")) {
+            markdown = in.readAllBytes();
+        }
+        given().header("X-Api-Key", TestDb.KEY).contentType("text/markdown; charset=utf-8")
+                .queryParam("source", "wire").queryParam("language", "en-GB").body(markdown)
+                .post("/articles").then().statusCode(201)
+                .body("article.title", is("Storm reaches the coast"))
+                .body("article.language", is("en-GB")).body("article.source", is("wire"))
+                .body("article.embeddedPosts.handle", equalTo(List.of("@marialopez", "@weatherservice", "@cityhall")))
+                .body("article.sources.url", equalTo(java.util.Arrays.asList("https://weather.example/bulletin", null)));
+    }
 }
