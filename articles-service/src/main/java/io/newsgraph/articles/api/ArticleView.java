@@ -19,7 +19,7 @@ import java.util.List;
 @Description("A news article: the text as given, its parsed parts and its delivery state.")
 public record ArticleView(
         @Id @NonNull String id,
-        @Description("Starts at 1; each content change adds one. Pass it back to update or delete.") long version,
+        @Description("Starts at 1; each content change adds one. Pass it back to update or delete.") int version,
         String externalId,
         String url,
         String source,
@@ -64,7 +64,7 @@ public record ArticleView(
     }
 
     public static ArticleView of(Article a, ParsedArticle p) {
-        return new ArticleView(a.id.toString(), a.version, a.externalId, a.url, a.source, a.language, a.publishedAt,
+        return new ArticleView(a.id.toString(), Math.toIntExact(a.version), a.externalId, a.url, a.source, a.language, a.publishedAt,
                 a.createdAt, a.updatedAt, a.title, p.lede(), p.keyPoints(),
                 p.sections().stream().map(s -> new ArticleSection(s.heading(), s.paragraphs())).toList(),
                 p.embeddedPosts().stream().map(e -> new EmbeddedPost(e.text(), e.author(), e.handle(), e.date(),

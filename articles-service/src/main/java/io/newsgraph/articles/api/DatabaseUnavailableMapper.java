@@ -1,6 +1,7 @@
 package io.newsgraph.articles.api;
 
 import io.newsgraph.articles.domain.ErrorCode;
+import io.quarkus.arc.ArcUndeclaredThrowableException;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -29,6 +30,12 @@ public class DatabaseUnavailableMapper {
     /** A commit that failed because the connection went away mid-transaction. */
     @ServerExceptionMapper
     public Response transaction(QuarkusTransactionException e) {
+        return map(e);
+    }
+
+    /** The same, when it surfaces from a {@code @Transactional} method as an undeclared checked exception. */
+    @ServerExceptionMapper
+    public Response undeclared(ArcUndeclaredThrowableException e) {
         return map(e);
     }
 

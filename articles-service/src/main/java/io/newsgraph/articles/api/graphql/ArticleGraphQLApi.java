@@ -106,7 +106,7 @@ public class ArticleGraphQLApi {
 
     @Mutation("updateArticle")
     @Description("Changes the given fields of the article at `version`; a stale version fails with VERSION_CONFLICT")
-    public @NonNull ArticleView updateArticle(@Id @NonNull String id, long version,
+    public @NonNull ArticleView updateArticle(@Id @NonNull String id, int version,
                                               @NonNull GraphQLTypes.ArticlePatchInput input) {
         return call(() -> {
             authorize();
@@ -119,7 +119,7 @@ public class ArticleGraphQLApi {
 
     @Mutation("deleteArticle")
     @Description("Deletes the article at `version`")
-    public @NonNull GraphQLTypes.DeleteArticlePayload deleteArticle(@Id @NonNull String id, long version) {
+    public @NonNull GraphQLTypes.DeleteArticlePayload deleteArticle(@Id @NonNull String id, int version) {
         return call(() -> {
             authorize();
             service.delete(uuid(id), version);
