@@ -11,14 +11,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,11 +66,42 @@ class GraphQLSubgraphTest {
     @Test
     void sdlIsFederationV2WithKeys() {
         String sdl = Api.graphql("{ _service { sdl } }").getString("data._service.sdl");
-        assertTrue(sdl.contains("@link(") && sdl.contains("https://specs.apollo.dev/federation/v2.5"), sdl);
+        assertTrue(sdl.contains("@link(") && sdl.contains("https://specs.apollo.dev/federation/v2.7"), sdl);
         assertTrue(sdl.contains("\"@key\""), "imports @key: " + sdl);
         assertTrue(sdl.matches("(?s).*type Entity @key\\(fields ?: ?\"id\"\\).*"), sdl);
         assertTrue(sdl.matches("(?s).*type Article @key\\(fields ?: ?\"id\"\\).*"), sdl);
         assertTrue(sdl.contains("searchEntities("), sdl);
+    }
+
+    /** The live SDL composes into a supergraph with the project's composition tool (Apollo's composition library). */
+    @Test
+    void sdlComposes() throws Exception {
+        Path tools = Path.of("..", "tools", "federation").toAbsolutePath().normalize();
+        Assumptions.assumeTrue(run(tools, 20, "node", "--version").exitCode == 0, "Node.js is not installed");
+        if (!Files.isDirectory(tools.resolve("node_modules"))) {
+            assertEquals(0, run(tools, 600, "npm", "ci", "--no-audit", "--no-fund").exitCode);
+        }
+        Path sdl = Path.of("target", "entities-subgraph.graphql").toAbsolutePath();
+        Files.writeString(sdl, Api.graphql("{ _service { sdl } }").getString("data._service.sdl"));
+        Path supergraph = Path.of("target", "entities-supergraph.graphql").toAbsolutePath();
+        Result r = run(tools, 120, "node", "compose.mjs", "entities=" + sdl + "@http://127.0.0.1:8082/graphql",
+                "--out", supergraph.toString());
+        assertEquals(0, r.exitCode, r.output);
+        String composed = Files.readString(supergraph);
+        assertTrue(composed.contains("join__type(graph: ENTITIES, key: \"id\")"), composed);
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result run(Path dir, int timeoutSeconds, String... command) throws Exception {
+        try {
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return p.waitFor(timeoutSeconds, TimeUnit.SECONDS) ? new Result(p.exitValue(), out) : new Result(-1, out);
+        } catch (java.io.IOException e) {
+            return new Result(-1, e.getMessage());
+        }
     }
 
     @Test

@@ -1,17 +1,23 @@
 package io.newsgraph.entities.graphql;
 
+import io.smallrye.graphql.api.federation.Shareable;
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import java.util.List;
 
-/** Relay connection types. */
+/**
+ * Relay connection types. Names stay clear of the article subgraph's {@code ArticleConnection} and
+ * {@code ArticleEdge}; {@code PageInfo} is the same type in both subgraphs, so it is {@code @shareable}.
+ */
 public final class Connections {
 
     private Connections() {
     }
 
     /** Relay page information. */
+    @Shareable
     public static class PageInfo {
         public boolean hasNextPage;
         public boolean hasPreviousPage;
@@ -35,6 +41,7 @@ public final class Connections {
     }
 
     /** A page of the articles that mention an entity, most salient first. */
+    @Name("EntityArticleConnection")
     public static class ArticleConnection {
         @NonNull
         public List<@NonNull ArticleEdge> edges;
@@ -44,6 +51,7 @@ public final class Connections {
         public int totalCount;
     }
 
+    @Name("EntityArticleEdge")
     public static class ArticleEdge {
         @NonNull
         public String cursor;

@@ -35,7 +35,7 @@ import java.util.Set;
  * reference resolvers below: one call, and at most one statement, per type.
  */
 @GraphQLApi
-@Link(url = "https://specs.apollo.dev/federation/v2.5",
+@Link(url = "https://specs.apollo.dev/federation/v2.7",
         _import = {@Import(name = "@key"), @Import(name = "@shareable"), @Import(name = "@external"),
                 @Import(name = "@requires"), @Import(name = "@provides")})
 public class EntityGraphApi {
