@@ -412,6 +412,15 @@ public final class QueryPlanner {
                         }
                     }
                     SelectionTree.FieldNode node = target.field(key, name, first.getArguments(), composite);
+                    if (composite && ft.isAbstract()) {
+                        // The subgraph may declare the field with a narrower type (an object where the supergraph has
+                        // an interface or union): plan for what it will return, and ask for __typename.
+                        TypeInfo local = supergraph.type(supergraph.localTypeName(type, name, graph));
+                        if (local != null && local != ft && local.kind() == TypeInfo.Kind.OBJECT) {
+                            node.selection().field("__typename", "__typename", List.of(), false);
+                            ft = local;
+                        }
+                    }
                     if (composite) {
                         created.addAll(planSelection(fetch, graph, node.selection(), append(path, PathElement.field(key, listDepth(fi.type()))), ft,
                                 FieldCollector.subSelections(fields), childProvided(type, name, graph, provided), depth + 1));
@@ -717,8 +726,18 @@ public final class QueryPlanner {
                         addAll(node.selection(), new ArrayList<>(f.getSelectionSet().getSelections()));
                     }
                 } else if (s instanceof InlineFragment in) {
-                    addAll(in.getTypeCondition() == null ? tree : tree.fragment(in.getTypeCondition().getName()),
-                            new ArrayList<>(in.getSelectionSet().getSelections()));
+                    List<Selection> inner = new ArrayList<>(in.getSelectionSet().getSelections());
+                    if (in.getTypeCondition() == null) {
+                        addAll(tree, inner);
+                        continue;
+                    }
+                    // Representations are built per object by its __typename: one fragment per concrete type.
+                    TypeInfo condition = supergraph.type(in.getTypeCondition().getName());
+                    List<String> concrete = condition != null && condition.isAbstract() ? possibleTypes(condition)
+                            : List.of(in.getTypeCondition().getName());
+                    for (String c : concrete) {
+                        addAll(tree.fragment(c), inner);
+                    }
                 }
             }
         }

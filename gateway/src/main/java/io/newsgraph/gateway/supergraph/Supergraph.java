@@ -127,6 +127,19 @@ public final class Supergraph {
         return source == null ? null : source.provides();
     }
 
+    /** The named type of {@code type.field} as {@code graph} declares it (it may be narrower than the supergraph's). */
+    public String localTypeName(TypeInfo type, String field, String graph) {
+        FieldInfo info = type.field(field);
+        if (info == null) {
+            return null;
+        }
+        FieldSource source = info.source(graph);
+        if (source == null || source.type() == null) {
+            return info.typeName();
+        }
+        return source.type().replace("!", "").replace("[", "").replace("]", "").trim();
+    }
+
     /** The {@code @requires} selection of {@code type.field} in {@code graph}, or null. */
     public SelectionSet requires(TypeInfo type, String field, String graph) {
         FieldInfo info = type.field(field);

@@ -187,7 +187,7 @@ public final class SupergraphParser {
                 String owner = td.getName() + "." + fd.getName();
                 sources.put(graph, new FieldSource(graph, bool(d, "external", false), bool(d, "usedOverridden", false),
                         requires == null ? null : fieldSet(requires, owner), provides == null ? null : fieldSet(provides, owner),
-                        string(d, "override")));
+                        string(d, "override"), string(d, "type")));
             }
             if (!joinFields.isEmpty() && !hasJoinField) {
                 hasJoinField = true;
