@@ -82,6 +82,9 @@ public final class PlanExecutor {
                     return;
                 }
                 if (resp.data() != null) {
+                    if (f.hasRenames()) {
+                        restoreKeys(resp.data(), f.selection());
+                    }
                     Merge.deep(data, resp.data());
                 }
                 for (Map<String, Object> e : resp.errors()) {
@@ -134,6 +137,9 @@ public final class PlanExecutor {
                         if (list.get(i) instanceof Map<?, ?> m) {
                             @SuppressWarnings("unchecked")
                             Map<String, Object> entity = (Map<String, Object>) m;
+                            if (f.hasRenames()) {
+                                restoreKeys(entity, f.selection());
+                            }
                             for (Map<String, Object> obj : targets.get(i)) {
                                 Merge.deep(obj, entity);
                             }
@@ -217,6 +223,35 @@ public final class PlanExecutor {
         ext.put("serviceName", f.serviceName());
         out.put("extensions", ext);
         return out;
+    }
+
+    /** Turns the gateway's own aliases in a subgraph answer back into the response keys the plan expects. */
+    @SuppressWarnings("unchecked")
+    static void restoreKeys(Object value, SelectionTree tree) {
+        if (value instanceof List<?> list) {
+            for (Object e : list) {
+                restoreKeys(e, tree);
+            }
+            return;
+        }
+        if (!(value instanceof Map<?, ?> raw)) {
+            return;
+        }
+        Map<String, Object> m = (Map<String, Object>) raw;
+        for (Map.Entry<String, SelectionTree.FieldNode> e : tree.fields().entrySet()) {
+            SelectionTree.FieldNode node = e.getValue();
+            if (node.restoreKey() != null && m.containsKey(node.alias())) {
+                m.put(node.restoreKey(), m.remove(node.alias()));
+            }
+            if (node.selection() != null) {
+                restoreKeys(m.get(e.getKey()), node.selection());
+            }
+        }
+        for (Map.Entry<String, SelectionTree> e : tree.fragments().entrySet()) {
+            if (e.getKey().equals(m.get("__typename")) || !m.containsKey("__typename")) {
+                restoreKeys(m, e.getValue());
+            }
+        }
     }
 
     /** Collects the objects at {@code path} (lists flattened, type conditions applied). */

@@ -28,6 +28,7 @@ public final class FetchNode {
     final Set<FetchNode> dependencies = new LinkedHashSet<>();
     FetchNode parent;
     private String operation;
+    private boolean renames;
     private List<String> variables = List.of();
 
     FetchNode(int id, String graph, String serviceName, String operationKind, boolean entity, List<PathElement> path, FetchNode parent) {
@@ -82,7 +83,13 @@ public final class FetchNode {
         return variables;
     }
 
+    /** Whether answers must have gateway aliases turned back into response keys. */
+    public boolean hasRenames() {
+        return renames;
+    }
+
     void finish(Map<String, String> variableDefinitions) {
+        renames = selection.hasRenames();
         Set<String> used = new LinkedHashSet<>();
         selection.collectVariables(used);
         variables = new ArrayList<>(used);

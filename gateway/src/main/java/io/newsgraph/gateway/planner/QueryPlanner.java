@@ -357,6 +357,7 @@ public final class QueryPlanner {
                 created.addAll(planFields(fetch, graph, sub, append(path, PathElement.typeCondition(concrete)), supergraph.type(concrete),
                         groups, provided, depth + 1));
             }
+            aliasConflicts(target, graph);
             return created;
         }
 
@@ -634,6 +635,35 @@ public final class QueryPlanner {
                 }
             }
             return false;
+        }
+
+        /**
+         * Fragments of one selection that select one response key with different types in this subgraph (say
+         * {@code ID!} on one type, {@code ID} on another) make the subgraph reject the query: such fields are sent
+         * under an alias of their own and renamed back when the answer arrives.
+         */
+        private void aliasConflicts(SelectionTree target, String graph) {
+            if (target.fragments().size() < 2) {
+                return;
+            }
+            Map<String, String> seen = new HashMap<>();
+            for (Map.Entry<String, SelectionTree> fragment : target.fragments().entrySet()) {
+                TypeInfo t = supergraph.type(fragment.getKey());
+                if (t == null) {
+                    continue;
+                }
+                for (Map.Entry<String, SelectionTree.FieldNode> e : fragment.getValue().fields().entrySet()) {
+                    SelectionTree.FieldNode node = e.getValue();
+                    if (node.name().startsWith("__")) {
+                        continue;
+                    }
+                    String local = supergraph.localTypeString(t, node.name(), graph);
+                    String first = seen.putIfAbsent(e.getKey(), local);
+                    if (first != null && !first.equals(local)) {
+                        node.sendAs(e.getKey() + "__" + fragment.getKey(), e.getKey());
+                    }
+                }
+            }
         }
 
         /** Subgraphs that resolve {@code type.field} and can be entered with a key of {@code type}. */

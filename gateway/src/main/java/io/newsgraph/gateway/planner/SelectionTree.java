@@ -20,7 +20,9 @@ public final class SelectionTree {
 
     /** One field in a subgraph selection; {@code alias} is null when the response key is the field name. */
     public static final class FieldNode {
-        final String alias;
+        String alias;
+        /** Set when the field is sent under another alias to avoid a conflict: the response key to restore. */
+        String restoreKey;
         final String name;
         final List<Argument> arguments;
         SelectionTree selection;
@@ -38,6 +40,34 @@ public final class SelectionTree {
         public SelectionTree selection() {
             return selection;
         }
+
+        public String restoreKey() {
+            return restoreKey;
+        }
+
+        public String alias() {
+            return alias;
+        }
+
+        void sendAs(String alias, String responseKey) {
+            this.alias = alias;
+            this.restoreKey = responseKey;
+        }
+    }
+
+    /** Whether some field in this tree is sent under an alias of the gateway's own. */
+    public boolean hasRenames() {
+        for (FieldNode f : fields.values()) {
+            if (f.restoreKey != null || (f.selection != null && f.selection.hasRenames())) {
+                return true;
+            }
+        }
+        for (SelectionTree t : fragments.values()) {
+            if (t.hasRenames()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public FieldNode field(String responseKey, String name, List<Argument> arguments, boolean composite) {

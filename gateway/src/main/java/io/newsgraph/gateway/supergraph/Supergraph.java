@@ -140,6 +140,16 @@ public final class Supergraph {
         return source.type().replace("!", "").replace("[", "").replace("]", "").trim();
     }
 
+    /** The type of {@code type.field} as {@code graph} declares it, printed ("ID!", "[Review]"). */
+    public String localTypeString(TypeInfo type, String field, String graph) {
+        FieldInfo info = type.field(field);
+        if (info == null) {
+            return "";
+        }
+        FieldSource source = info.source(graph);
+        return source != null && source.type() != null ? source.type() : graphql.language.AstPrinter.printAst(info.type());
+    }
+
     /** The {@code @requires} selection of {@code type.field} in {@code graph}, or null. */
     public SelectionSet requires(TypeInfo type, String field, String graph) {
         FieldInfo info = type.field(field);
