@@ -216,6 +216,32 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void reloadsTheSupergraphWhenItsFileChanges() throws Exception {
+        java.nio.file.Path file = SubgraphsResource.supergraph();
+        String original = java.nio.file.Files.readString(file);
+        String query = "{ product(upc: \"1\") { weight } }";
+        assertEquals(200, post(query, null, null).statusCode());
+        try {
+            java.nio.file.Files.writeString(file, original.replace("weight: Int! @join__field(graph: INVENTORY, external: true) @join__field(graph: PRODUCTS)",
+                    "weight: Int! @inaccessible @join__field(graph: INVENTORY, external: true) @join__field(graph: PRODUCTS)"));
+            assertTrue(eventually(() -> post(query, null, null).statusCode() == 400), "the new supergraph hides weight");
+        } finally {
+            java.nio.file.Files.writeString(file, original);
+        }
+        assertTrue(eventually(() -> post(query, null, null).statusCode() == 200), "the restored supergraph serves weight again");
+    }
+
+    private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    @Test
     void readyAndMeasured() {
         given().get("/q/health/ready").then().statusCode(200);
         query("query Measured { me { name } }");
