@@ -13,4 +13,4 @@ if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/launcher/src/main" "$ROOT/launcher/pom
     exit 1
   fi
 fi
-exec "$JAVA" -Dnewsgraph.root="$ROOT" -jar "$JAR" "$@"
+exec "$JAVA" -Dnewsgraph.root="$ROOT" -cp "$JAR:$ROOT/launcher/target/lib/*" io.newsgraph.launcher.Launcher "$@"

@@ -98,7 +98,7 @@ public final class ServiceProcess {
             if (Instant.now().isAfter(deadline)) {
                 throw failure("was not ready after " + timeout.toSeconds() + " s");
             }
-            sleep(250);
+            sleep(500);
         }
     }
 
