@@ -162,6 +162,7 @@ public class GraphQLRoutes {
             if (introspects && !config.introspection()) {
                 throw new GraphQLFailure(400, "INTROSPECTION_DISABLED", "Introspection is disabled on this gateway.");
             }
+            checkVariables(engine, op, variables);
             QueryPlan plan = engine.plan(doc, op, variables);
             boolean wantsPlan = config.exposeQueryPlan() && "1".equals(ctx.request().getHeader(PLAN_HEADER));
             Map<String, String> headers = forwarded(ctx);
@@ -218,6 +219,23 @@ public class GraphQLRoutes {
             body.put("extensions", extensions);
         }
         write(ctx, 200, body);
+    }
+
+    /** Variables must fit their declared types (the values sent on are the client's own, not the coerced ones). */
+    private static void checkVariables(Engine engine, OperationDefinition op, Map<String, Object> variables) {
+        if (op.getVariableDefinitions().isEmpty()) {
+            return;
+        }
+        try {
+            graphql.execution.ValuesResolver.coerceVariableValues(engine.supergraph().apiSchema(), op.getVariableDefinitions(),
+                    graphql.execution.RawVariables.of(variables == null ? Map.of() : variables), graphql.GraphQLContext.getDefault(),
+                    java.util.Locale.ENGLISH);
+        } catch (RuntimeException e) {
+            if (e instanceof GraphQLError) {
+                throw new GraphQLFailure(400, "BAD_USER_INPUT", e.getMessage());
+            }
+            throw e;
+        }
     }
 
     private static Map<String, String> forwarded(RoutingContext ctx) {

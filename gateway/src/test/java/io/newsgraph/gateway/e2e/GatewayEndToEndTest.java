@@ -206,6 +206,11 @@ class GatewayEndToEndTest {
             aliases.append(" a").append(i).append(": __typename");
         }
         assertCode(post(aliases.append(" }").toString(), null, null).then().statusCode(400).extract().asString(), "MAX_ALIASES_EXCEEDED");
+        String missing = post("query($upc: String!) { product(upc: $upc) { name } }", Map.of(), null).then().statusCode(400).extract().asString();
+        assertCode(missing, "BAD_USER_INPUT");
+        assertTrue(missing.contains("upc"), missing);
+        assertCode(post("query($n: Int) { topProducts(first: $n) { name } }", Map.of("n", "many"), null).then().statusCode(400).extract().asString(),
+                "BAD_USER_INPUT");
         assertCode(post("{ __typename }" + " ".repeat(70_000), null, null).then().statusCode(400).extract().asString(), "MAX_DOCUMENT_SIZE_EXCEEDED");
     }
 
