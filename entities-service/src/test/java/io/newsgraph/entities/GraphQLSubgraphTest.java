@@ -136,6 +136,26 @@ class GraphQLSubgraphTest {
     }
 
     @Test
+    void aliasesOfOneFieldWithDifferentArgumentsEachGetTheirOwnAnswer() {
+        List<Map<String, Object>> reps = articles.stream()
+                .map(a -> Map.<String, Object>of("__typename", "Article", "id", a)).toList();
+        JsonPath r = Api.graphql("""
+                query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Article {
+                  places: entities(type: LOCATION) { entity { name } }
+                  central: entities(minSalience: 0.9) { entity { name } } } } }""", Map.of("reps", reps));
+        assertNull(r.get("errors"));
+        assertEquals(List.of(), r.getList("data._entities[0].places"));
+        assertEquals(List.of("Ruth Amadeo-Kessling"), r.getList("data._entities[0].central.entity.name"));
+        assertEquals(List.of("Vellore Bay"), r.getList("data._entities[2].places.entity.name"));
+        assertEquals(List.of(), r.getList("data._entities[2].central"));
+
+        r = Api.graphql("query($id: ID!) { entity(id: $id) { one: related(first: 1) { entity { name } } "
+                + "two: related(first: 2) { entity { name } } } }", Map.of("id", ruthId));
+        assertEquals(1, r.getList("data.entity.one").size());
+        assertEquals(2, r.getList("data.entity.two").size());
+    }
+
+    @Test
     void unknownEntityIsNull() {
         JsonPath r = Api.graphql("{ entity(id: \"999999999\") { id } }");
         assertNull(r.get("data.entity"));

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,8 +30,11 @@ import java.util.Set;
  * The entities subgraph (Apollo Federation v2). Owns {@code Entity}; contributes {@code entities} and
  * {@code extraction} to {@code Article}.
  *
- * <p>Every list-valued or per-parent field is a batch resolver ({@code @Source List<...>}): SmallRye calls it once per
- * field and level with all parents, and it answers with one SQL statement. {@code _entities} uses SmallRye's
+ * <p>Fields with arguments ({@code Entity.articles}, {@code Entity.related}, {@code Article.entities}) load through
+ * {@link Siblings}: the first object of a list level that is asked loads the field for the whole level in one SQL
+ * statement, once per distinct argument set (so aliases with different arguments stay correct). Fields without
+ * arguments ({@code Article.extraction}, {@code ArticleEntity.mentions}) are SmallRye batch resolvers
+ * ({@code @Source List<...>}), also one statement per level. {@code _entities} uses SmallRye's
  * federation batch resolving ({@code quarkus.smallrye-graphql.federation.batch-resolving-enabled}) with the list
  * reference resolvers below: one call, and at most one statement, per type.
  */
@@ -65,10 +69,10 @@ public class EntityGraphApi {
                 filter == null ? null : filter.countryCode, position, limit + 1);
         Connections.EntityConnection c = new Connections.EntityConnection();
         c.edges = new ArrayList<>();
-        for (StoredEntity e : rows.subList(0, Math.min(limit, rows.size()))) {
+        for (EntityNode node : EntityNode.group(rows.subList(0, Math.min(limit, rows.size())))) {
             Connections.EntityEdge edge = new Connections.EntityEdge();
-            edge.node = EntityNode.of(e);
-            edge.cursor = Cursors.entity(e.articleCount(), e.id());
+            edge.node = node;
+            edge.cursor = Cursors.entity(node.articleCount, node.key());
             c.edges.add(edge);
         }
         c.pageInfo = Connections.pageInfo(rows.size() > limit, position != null,
@@ -88,7 +92,7 @@ public class EntityGraphApi {
         if (limit < 1 || limit > config.graphql().maxSearchResults()) {
             throw new InvalidArgumentException("first must be 1 to " + config.graphql().maxSearchResults());
         }
-        return reader.search(q, type, limit).stream().map(EntityNode::of).toList();
+        return EntityNode.group(reader.search(q, type, limit));
     }
 
     // ---- federation reference resolvers (batched: one call per _entities field and type)
@@ -103,11 +107,12 @@ public class EntityGraphApi {
     @Resolver
     @Description("Entity references of one _entities call, in the order given; null for unknown ids.")
     public List<EntityNode> entityReferences(@NonNull List<String> id) {
-        Map<Long, StoredEntity> found = reader.entities(id.stream().map(EntityGraphApi::parseId).distinct().toList());
+        Map<Long, EntityNode> found = new HashMap<>();
+        EntityNode.group(List.copyOf(reader.entities(id.stream().map(EntityGraphApi::parseId).distinct().toList())
+                .values())).forEach(n -> found.put(n.key(), n));
         List<EntityNode> out = new ArrayList<>(id.size());
         for (String i : id) {
-            StoredEntity e = found.get(parseId(i));
-            out.add(e == null ? null : EntityNode.of(e));
+            out.add(found.get(parseId(i)));
         }
         return out;
     }
@@ -115,73 +120,93 @@ public class EntityGraphApi {
     @Resolver
     @Description("Article references: this subgraph needs only the id to resolve its own Article fields.")
     public List<ArticleRef> articleReferences(@NonNull List<String> id) {
-        return id.stream().map(ArticleRef::new).toList();
+        return ArticleRef.group(id);
     }
 
     // ---- Entity fields
 
+    /** One row of an entity's article page with its node, which shares a sibling group with the whole level. */
+    private record ArticleRow(GraphReader.EntityArticle row, ArticleRef node) {
+    }
+
     @Description("Articles that mention the entity, most salient first; each node is an Article reference.")
-    public List<Connections.@NonNull ArticleConnection> articles(@Source List<EntityNode> entities, Integer first,
-                                                                 String after) {
+    public Connections.@NonNull ArticleConnection articles(@Source EntityNode entity, Integer first, String after) {
         int limit = pageSize(first);
         GraphReader.ArticlePosition position = Cursors.articlePosition(after);
-        Map<Long, List<GraphReader.EntityArticle>> byEntity = new HashMap<>();
-        for (GraphReader.EntityArticle ea : reader.articlesOf(ids(entities), position, limit + 1)) {
-            byEntity.computeIfAbsent(ea.entityId(), k -> new ArrayList<>()).add(ea);
-        }
-        List<Connections.ArticleConnection> out = new ArrayList<>(entities.size());
-        for (EntityNode e : entities) {
-            List<GraphReader.EntityArticle> rows = byEntity.getOrDefault(e.key(), List.of());
-            Connections.ArticleConnection c = new Connections.ArticleConnection();
-            c.edges = new ArrayList<>();
-            for (GraphReader.EntityArticle ea : rows.subList(0, Math.min(limit, rows.size()))) {
-                Connections.ArticleEdge edge = new Connections.ArticleEdge();
-                edge.node = new ArticleRef(ea.articleId());
-                edge.salience = ea.salience();
-                edge.cursor = Cursors.article(ea.salience(), ea.articleId());
-                c.edges.add(edge);
+        List<ArticleRow> rows = siblings(entity).get("articles", Arrays.asList(first, after), entity.key(), ids -> {
+            List<GraphReader.EntityArticle> found = reader.articlesOf(ids, position, limit + 1);
+            List<ArticleRef> nodes = ArticleRef.group(found.stream().map(GraphReader.EntityArticle::articleId).toList());
+            Map<String, ArticleRef> byId = new HashMap<>();
+            nodes.forEach(a -> byId.put(a.id, a));
+            Map<Long, List<ArticleRow>> byEntity = new HashMap<>();
+            for (GraphReader.EntityArticle ea : found) {
+                byEntity.computeIfAbsent(ea.entityId(), k -> new ArrayList<>())
+                        .add(new ArticleRow(ea, byId.get(ea.articleId())));
             }
-            c.pageInfo = Connections.pageInfo(rows.size() > limit, position != null,
-                    c.edges.isEmpty() ? null : c.edges.getFirst().cursor,
-                    c.edges.isEmpty() ? null : c.edges.getLast().cursor);
-            c.totalCount = e.articleCount;
-            out.add(c);
+            return byEntity;
+        });
+        rows = rows == null ? List.of() : rows;
+        Connections.ArticleConnection c = new Connections.ArticleConnection();
+        c.edges = new ArrayList<>();
+        for (ArticleRow r : rows.subList(0, Math.min(limit, rows.size()))) {
+            Connections.ArticleEdge edge = new Connections.ArticleEdge();
+            edge.node = r.node();
+            edge.salience = r.row().salience();
+            edge.cursor = Cursors.article(r.row().salience(), r.row().articleId());
+            c.edges.add(edge);
         }
-        return out;
+        c.pageInfo = Connections.pageInfo(rows.size() > limit, position != null,
+                c.edges.isEmpty() ? null : c.edges.getFirst().cursor,
+                c.edges.isEmpty() ? null : c.edges.getLast().cursor);
+        c.totalCount = entity.articleCount;
+        return c;
     }
 
     @Description("Entities mentioned in the same articles, those sharing most articles first.")
-    public List<@NonNull List<@NonNull RelatedEntity>> related(@Source List<EntityNode> entities,
-                                                               @DefaultValue("10") Integer first) {
+    public @NonNull List<@NonNull RelatedEntity> related(@Source EntityNode entity, @DefaultValue("10") Integer first) {
         int limit = pageSize(first);
-        Map<Long, List<RelatedEntity>> byEntity = new HashMap<>();
-        for (GraphReader.Related r : reader.related(ids(entities), limit)) {
-            RelatedEntity re = new RelatedEntity();
-            re.entity = EntityNode.of(r.other());
-            re.articleCount = r.articleCount();
-            byEntity.computeIfAbsent(r.entityId(), k -> new ArrayList<>()).add(re);
-        }
-        return entities.stream().map(e -> byEntity.getOrDefault(e.key(), List.of())).toList();
+        List<RelatedEntity> related = siblings(entity).get("related", Arrays.asList(first), entity.key(),
+                ids -> {
+                    List<GraphReader.Related> rows = reader.related(ids, limit);
+                    // the related entities of every sibling are one level: one group for all of them
+                    List<EntityNode> nodes = EntityNode.group(rows.stream().map(GraphReader.Related::other).toList());
+                    Map<Long, List<RelatedEntity>> byEntity = new HashMap<>();
+                    for (int i = 0; i < rows.size(); i++) {
+                        RelatedEntity re = new RelatedEntity();
+                        re.entity = nodes.get(i);
+                        re.articleCount = rows.get(i).articleCount();
+                        byEntity.computeIfAbsent(rows.get(i).entityId(), k -> new ArrayList<>()).add(re);
+                    }
+                    return byEntity;
+                });
+        return related == null ? List.of() : related;
     }
 
     // ---- Article fields
 
     @Name("entities")
     @Description("The article's entities, most salient first.")
-    public List<@NonNull List<@NonNull ArticleEntityNode>> articleEntities(@Source List<ArticleRef> articles,
-                                                                          EntityType type, Double minSalience) {
-        Map<String, List<ArticleEntityNode>> byArticle = new HashMap<>();
-        Set<String> ids = new LinkedHashSet<>();
-        articles.forEach(a -> ids.add(a.id));
-        for (GraphReader.ArticleEntity ae : reader.entitiesOfArticles(ids, type, minSalience)) {
-            ArticleEntityNode n = new ArticleEntityNode();
-            n.articleId = ae.articleId();
-            n.entity = EntityNode.of(ae.entity());
-            n.salience = ae.salience();
-            n.mentionCount = ae.mentionCount();
-            byArticle.computeIfAbsent(ae.articleId(), k -> new ArrayList<>()).add(n);
-        }
-        return articles.stream().map(a -> byArticle.getOrDefault(a.id, List.of())).toList();
+    public @NonNull List<@NonNull ArticleEntityNode> articleEntities(@Source ArticleRef article, EntityType type,
+                                                                    Double minSalience) {
+        Siblings<String> siblings = article.siblings != null ? article.siblings : new Siblings<>(List.of(article.id));
+        List<ArticleEntityNode> nodes = siblings.get("entities", Arrays.asList(type, minSalience),
+                article.id, ids -> {
+                    List<GraphReader.ArticleEntity> rows = reader.entitiesOfArticles(ids, type, minSalience);
+                    List<EntityNode> entities = EntityNode.group(rows.stream().map(GraphReader.ArticleEntity::entity)
+                            .toList());
+                    Map<String, List<ArticleEntityNode>> byArticle = new HashMap<>();
+                    for (int i = 0; i < rows.size(); i++) {
+                        GraphReader.ArticleEntity ae = rows.get(i);
+                        ArticleEntityNode n = new ArticleEntityNode();
+                        n.articleId = ae.articleId();
+                        n.entity = entities.get(i);
+                        n.salience = ae.salience();
+                        n.mentionCount = ae.mentionCount();
+                        byArticle.computeIfAbsent(ae.articleId(), k -> new ArrayList<>()).add(n);
+                    }
+                    return byArticle;
+                });
+        return nodes == null ? List.of() : nodes;
     }
 
     @Description("Where the entity is mentioned in the article, title first, in text order.")
@@ -227,16 +252,16 @@ public class EntityGraphApi {
 
     // ---- helpers
 
+    private static Siblings<Long> siblings(EntityNode entity) {
+        return entity.siblings != null ? entity.siblings : new Siblings<>(List.of(entity.key()));
+    }
+
     private int pageSize(Integer first) {
         int size = first == null ? config.graphql().defaultPageSize() : first;
         if (size < 1 || size > config.graphql().maxPageSize()) {
             throw new InvalidArgumentException("first must be 1 to " + config.graphql().maxPageSize());
         }
         return size;
-    }
-
-    private static List<Long> ids(List<EntityNode> entities) {
-        return entities.stream().map(EntityNode::key).distinct().toList();
     }
 
     private static long parseId(String id) {

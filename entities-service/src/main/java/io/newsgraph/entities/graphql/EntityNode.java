@@ -7,6 +7,7 @@ import io.smallrye.graphql.api.federation.FieldSet;
 import io.smallrye.graphql.api.federation.Key;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
@@ -49,6 +50,20 @@ public class EntityNode {
     @Description("Articles that mention the entity.")
     public int articleCount;
 
+    /** The entities loaded together with this one; its fields with arguments load for all of them at once. */
+    @Ignore
+    Siblings<Long> siblings;
+
+    /** Nodes for rows one statement returned, sharing one sibling group. */
+    static List<EntityNode> group(List<StoredEntity> rows) {
+        Siblings<Long> siblings = new Siblings<>(rows.stream().map(StoredEntity::id).toList());
+        return rows.stream().map(r -> {
+            EntityNode n = of(r);
+            n.siblings = siblings;
+            return n;
+        }).toList();
+    }
+
     static EntityNode of(StoredEntity e) {
         EntityNode n = new EntityNode();
         n.id = String.valueOf(e.id());
@@ -60,6 +75,7 @@ public class EntityNode {
         n.normalizedValue = e.normalizedValue();
         n.mentionCount = e.mentionCount();
         n.articleCount = e.articleCount();
+        n.siblings = new Siblings<>(List.of(e.id()));
         return n;
     }
 
