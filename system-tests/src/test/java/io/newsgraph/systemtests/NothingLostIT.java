@@ -1,0 +1,131 @@
+package io.newsgraph.systemtests;
+
+import io.newsgraph.contract.ExtractionContract;
+import io.newsgraph.contract.ExtractionRequest;
+import io.newsgraph.launcher.Database;
+import io.newsgraph.launcher.Service;
+import io.newsgraph.launcher.Suite;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bulk ingest with entities-service killed ({@code kill -9}) half-way: every article still ends DONE, with its mentions
+ * stored exactly once, and the graph equals the one a clean run builds from the same articles.
+ *
+ * <p>The clean run is computed afterwards: entities-service is restarted on a fresh, empty database and every article
+ * is delivered to it once, in order, through the same delivery contract the outbox relay uses. Extraction of one
+ * article is deterministic, so the per-article mentions must match exactly; the entity count must match as long as
+ * cross-article resolution does not depend on arrival order (the crash run's order differs from the clean one).
+ *
+ * <p>Runs last: it leaves entities-service on the reference database.
+ */
+@Order(90)
+class NothingLostIT {
+
+    private static final int ARTICLES = 520;
+    private static final int BATCH = 40;
+
+    @Test
+    void killingEntitiesServiceMidIngestLosesAndDuplicatesNothing() {
+        Suite suite = SystemSuite.get();
+        List<Corpus.Article> corpus = Corpus.generate("nothing-lost", ARTICLES, 20241009L, Corpus.Cast.SEPARATE);
+        List<String> ids = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < corpus.size(); i += BATCH) {
+            ids.addAll(Articles.bulk(corpus.subList(i, Math.min(corpus.size(), i + BATCH))));
+            if (i / BATCH == 5) {
+                // Mid-way, with deliveries in flight: no shutdown, no chance to finish anything.
+                suite.kill(Service.ENTITIES);
+                System.out.println("[nothing-lost] entities-service killed after " + ids.size() + " articles acknowledged");
+            }
+        }
+        assertEquals(ARTICLES, ids.size());
+        assertTrue(Db.count(Service.ARTICLES, "SELECT count(*) FROM article WHERE id::text = ANY(?) AND processing_state = 'DONE'",
+                (Object) ids.toArray(String[]::new)) < ARTICLES, "some articles wait for the restarted receiver");
+        suite.launch(Service.ENTITIES);
+        suite.awaitReady(Service.ENTITIES);
+        Articles.awaitDone(ids, Duration.ofMinutes(5));
+        System.out.printf("[nothing-lost] %d articles DONE %.1f s after the first ingest, including a kill -9 and restart%n",
+                ARTICLES, (System.nanoTime() - t0) / 1e9);
+
+        Database crashed = suite.database(Service.ENTITIES);
+        String[] idArray = ids.toArray(String[]::new);
+        // Every article's newest version was extracted, once.
+        assertEquals(ARTICLES, Db.count(crashed, "SELECT count(*) FROM extraction WHERE article_id = ANY(?) AND status = 'DONE'",
+                (Object) idArray));
+        assertEquals(List.of(), Db.query(crashed, """
+                SELECT article_id, field, start_offset, end_offset, count(*) AS copies FROM mention
+                WHERE article_id = ANY(?) GROUP BY 1, 2, 3, 4 HAVING count(*) > 1 LIMIT 5""", (Object) idArray),
+                "a mention stored twice");
+        Map<String, List<String>> crashedMentions = mentionsByArticle(crashed, idArray);
+        // Other tests' articles share this database: count only what these articles mention.
+        String entitiesOfTheseArticles = "SELECT count(DISTINCT entity_id) FROM mention WHERE article_id = ANY(?)";
+        long crashedEntities = Db.count(crashed, entitiesOfTheseArticles, (Object) idArray);
+        long crashedMentionCount = Db.count(crashed, "SELECT count(*) FROM mention WHERE article_id = ANY(?)", (Object) idArray);
+        assertTrue(crashedMentionCount > ARTICLES * 5L, "the corpus names several entities per article: " + crashedMentionCount);
+
+        // The reference: the same articles, delivered once each, in order, to a fresh entities database.
+        Database reference = referenceRun(suite, ids);
+        Map<String, List<String>> referenceMentions = mentionsByArticle(reference, idArray);
+        assertEquals(referenceMentions.size(), crashedMentions.size());
+        for (String id : referenceMentions.keySet()) {
+            assertEquals(referenceMentions.get(id), crashedMentions.get(id), "mentions of article " + id);
+        }
+        assertEquals(Db.count(reference, "SELECT count(*) FROM mention WHERE article_id = ANY(?)", (Object) idArray),
+                crashedMentionCount, "mention count");
+        assertEquals(Db.count(reference, entitiesOfTheseArticles, (Object) idArray), crashedEntities, "entity count");
+        System.out.printf("[nothing-lost] %d mentions of %d entities, equal to the clean run's%n", crashedMentionCount, crashedEntities);
+    }
+
+    /** Each article's mentions as sorted "field start-end type" strings: what extraction alone decides. */
+    private static Map<String, List<String>> mentionsByArticle(Database db, String[] ids) {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (Map<String, Object> row : Db.query(db, """
+                SELECT m.article_id, m.field, m.start_offset, m.end_offset, e.type FROM mention m JOIN entity e ON e.id = m.entity_id
+                WHERE m.article_id = ANY(?) ORDER BY 1, 2, 3, 4, 5""", (Object) ids)) {
+            out.computeIfAbsent((String) row.get("article_id"), k -> new ArrayList<>())
+                    .add(row.get("field") + " " + row.get("start_offset") + "-" + row.get("end_offset") + " " + row.get("type"));
+        }
+        return out;
+    }
+
+    private static Database referenceRun(Suite suite, List<String> ids) {
+        Database crashed = suite.database(Service.ENTITIES);
+        Db.admin(crashed, "CREATE DATABASE entities_reference");
+        String url = crashed.jdbcUrl().substring(0, crashed.jdbcUrl().lastIndexOf('/') + 1) + "entities_reference";
+        Database reference = new Database(url, crashed.username(), crashed.password());
+        suite.stop(Service.ENTITIES);
+        suite.withEnvironment(Service.ENTITIES, Map.of("QUARKUS_DATASOURCE_JDBC_URL", url));
+        suite.launch(Service.ENTITIES);
+        suite.awaitReady(Service.ENTITIES);
+        String base = suite.baseUrl(Service.ENTITIES);
+        for (String id : ids) {
+            Map<String, Object> a = Db.query(Service.ARTICLES, """
+                    SELECT version, title, body, to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS published
+                    FROM article WHERE id = ?::uuid""", id).getFirst();
+            ExtractionRequest req = new ExtractionRequest(id, ((Number) a.get("version")).longValue(), (String) a.get("title"),
+                    (String) a.get("body"), (String) a.get("published"));
+            Http.Response r = Http.put(base + ExtractionContract.itemPath(id), "application/json", toJson(req),
+                    ExtractionContract.API_KEY_HEADER, suite.keys().entities());
+            assertEquals(2, r.status() / 100, "reference delivery of " + id + ": " + r);
+        }
+        return reference;
+    }
+
+    private static String toJson(Object o) {
+        try {
+            return Http.JSON.writeValueAsString(o);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
