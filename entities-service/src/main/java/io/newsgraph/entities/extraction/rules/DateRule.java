@@ -40,7 +40,7 @@ public final class DateRule {
             Pattern.compile("\\b(?<iso>" + YEAR + "-(?<m>[01]\\d)-(?<d>[0-3]\\d))\\b"),
             Pattern.compile("\\b" + MONTH + ",?\\s+" + YEAR + "\\b"),
             Pattern.compile("\\b" + MONTH + "\\s+" + DAY + "\\b(?!\\s*(?:,\\s*)?\\d)"),
-            Pattern.compile("\\b(?<rel>(?:(?<dir>last|this|next|on|past)\\s+)?" + WEEKDAY + ")\\b"),
+            Pattern.compile("\\b(?<rel>(?:(?<dir>last|this|next|past)\\s+)?" + WEEKDAY + ")\\b"),
             Pattern.compile("\\b(?<rel>today|yesterday|tomorrow|tonight)\\b", Pattern.CASE_INSENSITIVE),
             Pattern.compile("\\b(?<rel>(?<dir>last|this|next|past)\\s+(?<unit>week|month|year))\\b",
                     Pattern.CASE_INSENSITIVE),

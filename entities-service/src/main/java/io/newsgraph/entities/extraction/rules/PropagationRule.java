@@ -19,29 +19,42 @@ public final class PropagationRule {
             EntityType.LOCATION, EntityType.NATIONALITY, EntityType.EVENT);
     private static final Set<String> NOT_SURNAMES = Set.of("Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV");
 
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "to", "at", "from", "near", "into", "across",
+            "outside", "inside", "around", "toward", "towards");
+
+    private final Countries countries;
+
+    public PropagationRule(Countries countries) {
+        this.countries = countries;
+    }
+
     /**
      * @param others names already found in the article's other field (the title for the body and back), so a name
      *               seen in either is found in both
      */
     public void apply(TextView view, List<Candidate> candidates, Map<String, Candidate> others) {
-        Map<String, Candidate> names = new LinkedHashMap<>(others);
         String text = view.text();
-        for (Candidate c : candidates) {
-            if (NAMED.contains(c.type)) {
-                names.putIfAbsent(c.text(text), c);
-            }
-        }
-        for (Candidate c : List.copyOf(names.values())) {
+        List<Candidate> known = new ArrayList<>(others.values());
+        known.addAll(candidates);
+        Map<String, Candidate> names = new LinkedHashMap<>();
+        // people and their family names first, so "Austin" maps to Lloyd Austin even where the engine took the word
+        // for a place
+        for (Candidate c : known) {
             if (c.type == EntityType.PERSON) {
-                String name = nameOf(c, names);
-                String[] words = name.split(" ");
-                String family = words[words.length - 1];
-                if (words.length > 1 && family.length() > 2 && !NOT_SURNAMES.contains(family)
-                        && Character.isUpperCase(family.charAt(0))) {
+                String name = nameIn(c, others, text);
+                names.putIfAbsent(name, c);
+                String family = familyName(name);
+                if (family != null) {
                     names.putIfAbsent(family, c);
                 }
             }
         }
+        for (Candidate c : known) {
+            if (NAMED.contains(c.type)) {
+                names.putIfAbsent(nameIn(c, others, text), c);
+            }
+        }
+        retypeFamilyNames(view, candidates, names);
         List<Candidate> added = new ArrayList<>();
         for (Map.Entry<String, Candidate> e : names.entrySet()) {
             String name = e.getKey();
@@ -66,12 +79,48 @@ public final class PropagationRule {
         candidates.addAll(added);
     }
 
-    private static String nameOf(Candidate c, Map<String, Candidate> names) {
-        for (Map.Entry<String, Candidate> e : names.entrySet()) {
+    /**
+     * "Austin" tagged as a place (the city) in an article about Lloyd Austin: a single word that is a person's
+     * family name in the same article, and no country, is that person, unless a place preposition says otherwise
+     * ("flew to Austin").
+     */
+    private void retypeFamilyNames(TextView view, List<Candidate> candidates, Map<String, Candidate> names) {
+        for (Candidate c : candidates) {
+            if (c.source != Candidate.Source.ENGINE
+                    || (c.type != EntityType.LOCATION && c.type != EntityType.ORGANIZATION)) {
+                continue;
+            }
+            String text = c.text(view.text());
+            Candidate person = names.get(text);
+            int first = view.tokenStartingAt(c.start);
+            boolean afterPlacePreposition = first > 0 && view.sameSentence(first - 1, first)
+                    && PLACE_PREPOSITIONS.contains(view.token(first - 1).text().toLowerCase(java.util.Locale.ROOT));
+            if (person != null && person != c && person.type == EntityType.PERSON && text.indexOf(' ') < 0
+                    && !afterPlacePreposition && countries.codeOf(text).isEmpty()) {
+                c.type = EntityType.PERSON;
+            }
+        }
+    }
+
+    /** The text of a candidate, which may sit in the other field. */
+    private static String nameIn(Candidate c, Map<String, Candidate> others, String text) {
+        for (Map.Entry<String, Candidate> e : others.entrySet()) {
             if (e.getValue() == c) {
                 return e.getKey();
             }
         }
-        throw new IllegalStateException();
+        return c.text(text);
+    }
+
+    /** "Lloyd J. Austin III" -> "Austin"; null for one-word names. */
+    private static String familyName(String name) {
+        String[] words = name.split(" ");
+        int last = words.length - 1;
+        while (last > 0 && NOT_SURNAMES.contains(words[last])) {
+            last--;
+        }
+        String family = words[last];
+        return last > 0 && family.length() > 2 && !family.endsWith(".") && Character.isUpperCase(family.charAt(0))
+                ? family : null;
     }
 }

@@ -23,7 +23,7 @@ public final class RuleLayer {
     private final TitleRule titles;
     private final NationalityRule nationalities;
     private final CountryRule countryRule;
-    private final PropagationRule propagation = new PropagationRule();
+    private final PropagationRule propagation;
 
     public RuleLayer() {
         Countries countries = new Countries();
@@ -32,6 +32,7 @@ public final class RuleLayer {
         this.titles = new TitleRule(countries);
         this.nationalities = new NationalityRule(countries, gazetteer);
         this.countryRule = new CountryRule(countries, gazetteer);
+        this.propagation = new PropagationRule(countries);
     }
 
     /** One field between the two phases: its text view and its candidates so far. */

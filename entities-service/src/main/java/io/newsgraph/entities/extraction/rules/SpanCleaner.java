@@ -48,22 +48,30 @@ public final class SpanCleaner {
 
     static boolean trimPunctuation(Candidate c, String text) {
         boolean changed = false;
-        while (c.start < c.end && (Character.isWhitespace(text.charAt(c.start))
-                || EDGE_PUNCTUATION.indexOf(text.charAt(c.start)) >= 0)) {
-            c.start++;
+        // a name starts with a letter or digit: bullets, quotes, emoji before it are not part of it
+        while (c.start < c.end && !Character.isLetterOrDigit(text.codePointAt(c.start))) {
+            c.start += Character.charCount(text.codePointAt(c.start));
             changed = true;
         }
         while (c.end > c.start && (Character.isWhitespace(text.charAt(c.end - 1))
-                || EDGE_PUNCTUATION.indexOf(text.charAt(c.end - 1)) >= 0)) {
+                || EDGE_PUNCTUATION.indexOf(text.charAt(c.end - 1)) >= 0 || isSymbol(text.codePointBefore(c.end)))) {
             // keep a closing bracket or quote that has its opening partner inside the span
             char last = text.charAt(c.end - 1);
             if (last == ')' && text.substring(c.start, c.end - 1).indexOf('(') >= 0) {
                 break;
             }
-            c.end--;
+            c.end -= Character.charCount(text.codePointBefore(c.end));
             changed = true;
         }
         return changed;
+    }
+
+    /** Emoji, pictographs and their joiners and modifiers, and other symbols. */
+    private static boolean isSymbol(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.OTHER_SYMBOL || type == Character.MATH_SYMBOL || type == Character.MODIFIER_SYMBOL
+                || type == Character.FORMAT || type == Character.NON_SPACING_MARK && codePoint >= 0xFE00
+                || type == Character.SURROGATE || type == Character.PRIVATE_USE;
     }
 
     private static boolean stripPossessive(Candidate c, String text) {

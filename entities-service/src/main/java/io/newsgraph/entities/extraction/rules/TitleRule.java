@@ -275,8 +275,10 @@ public final class TitleRule {
             return false;
         }
         if (TitleWords.isDottedRank(text)) {
-            // "Nakatani Gen." at a sentence's end: the stop ends the sentence, "Gen" is the name
-            return i > 0 && (i + 1 == view.size() || !view.sameSentence(i, i + 1));
+            // "Nakatani Gen." at a sentence's end: the stop ends the sentence, "Gen" is the name (the tokenizer
+            // may not have split the sentence there: "Nakatani Gen. The conversation ...")
+            return i > 0 && (i + 1 == view.size() || !view.sameSentence(i, i + 1)
+                    || NOT_NAMES.contains(view.token(i + 1).text()));
         }
         return !TitleWords.isHead(text) && !TitleWords.isModifier(text) && TextView.isWordLike(text);
     }

@@ -178,6 +178,22 @@ class RuleLayerTest {
     }
 
     @Test
+    void aFamilyNameTheEngineTookForAPlaceIsThePersonUnlessAPrepositionSaysPlace() {
+        ExtractionResult r = run("[PERSON Lloyd J. Austin III] spoke.\n[GPE Austin] said more.\nHe flew to [GPE Austin].");
+        ExtractedEntity person = only(r, EntityType.PERSON);
+        assertEquals(2, person.mentions().size(), person.mentions().toString());
+        assertEquals(Set.of("Austin"), names(r, EntityType.LOCATION));
+    }
+
+    @Test
+    void emojiAndBulletsAtTheEdgesAreNotPartOfNames() {
+        ExtractionResult r = run("[PERSON \uD83D\uDC4D Lloyd Austin] and [ORG \uD83D\uDE80] and [GPE • Japan\u2764\uFE0F] met.");
+        assertEquals(Set.of("Lloyd Austin"), names(r, EntityType.PERSON));
+        assertEquals(Set.of("Japan"), names(r, EntityType.LOCATION));
+        assertTrue(names(r, EntityType.ORGANIZATION).isEmpty());
+    }
+
+    @Test
     void datesAreNormalisedAgainstThePublicationDate() {
         ExtractionResult r = run("On [DATE October 9, 2024] and [DATE today], not [DATE recent years]; "
                 + "last week, on Monday, in March 2023.");
