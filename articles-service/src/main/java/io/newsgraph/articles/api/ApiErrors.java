@@ -1,6 +1,7 @@
 package io.newsgraph.articles.api;
 
 import io.newsgraph.articles.domain.ArticleException;
+import io.newsgraph.articles.domain.DatabaseFailures;
 import io.newsgraph.articles.domain.ErrorCode;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -47,6 +48,11 @@ public class ApiErrors {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            LOG.warnf("database unavailable: %s", e.getMessage());
+            return Response.fromResponse(of(ErrorCode.DATABASE_UNAVAILABLE,
+                    "the database is unavailable; retry shortly")).header("Retry-After", "2").build();
+        }
         LOG.error("request failed", e);
         return of(ErrorCode.INTERNAL_ERROR, "internal error");
     }

@@ -20,7 +20,8 @@ public enum ErrorCode {
     TOO_MANY_LINES(413),
     UNSUPPORTED_MEDIA_TYPE(415),
     VERSION_REQUIRED(428),
-    INTERNAL_ERROR(500);
+    INTERNAL_ERROR(500),
+    DATABASE_UNAVAILABLE(503);
 
     private final int status;
 

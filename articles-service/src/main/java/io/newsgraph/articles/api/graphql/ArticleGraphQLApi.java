@@ -9,6 +9,7 @@ import io.newsgraph.articles.config.ArticlesConfig;
 import io.newsgraph.articles.domain.ArticleDraft;
 import io.newsgraph.articles.domain.ArticleException;
 import io.newsgraph.articles.domain.ArticleService;
+import io.newsgraph.articles.domain.DatabaseFailures;
 import io.newsgraph.articles.domain.ErrorCode;
 import io.newsgraph.articles.federation.ArticleEntityLoader;
 import io.newsgraph.articles.parse.TextFormat;
@@ -148,6 +149,12 @@ public class ArticleGraphQLApi {
             return body.get();
         } catch (ArticleException e) {
             throw new GraphQLApiError(e);
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.isUnavailable(e)) {
+                throw new GraphQLApiError(new ArticleException(ErrorCode.DATABASE_UNAVAILABLE,
+                        "the database is unavailable; retry shortly"));
+            }
+            throw e;
         }
     }
 

@@ -1,0 +1,39 @@
+package io.newsgraph.articles.domain;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * Tells a database that cannot be reached (down, restarting, pool exhausted) from a real fault, so clients get a
+ * retryable 503 instead of a 500 while PostgreSQL is away.
+ */
+public final class DatabaseFailures {
+
+    private DatabaseFailures() {
+    }
+
+    public static boolean isUnavailable(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                // 08: connection exception; 57P: operator intervention (admin shutdown, crash, cannot connect now).
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                    return true;
+                }
+                String message = sql.getMessage();
+                if (message != null && message.contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,29 @@
+package io.newsgraph.articles.domain;
+
+import jakarta.persistence.PersistenceException;
+import org.junit.jupiter.api.Test;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DatabaseFailuresTest {
+
+    @Test
+    void connectionFailuresAnywhereInTheChainAreUnavailability() {
+        assertTrue(DatabaseFailures.isUnavailable(new PersistenceException("x",
+                new SQLException("Connection to 127.0.0.1:5432 refused", "08001"))));
+        assertTrue(DatabaseFailures.isUnavailable(new RuntimeException(new SQLException("terminating connection due to administrator command", "57P01"))));
+        assertTrue(DatabaseFailures.isUnavailable(new RuntimeException(new SQLException("Sorry, acquisition timeout!"))));
+        assertTrue(DatabaseFailures.isUnavailable(new RuntimeException(new ConnectException("refused"))));
+    }
+
+    @Test
+    void otherFailuresAreNot() {
+        assertFalse(DatabaseFailures.isUnavailable(new PersistenceException("x", new SQLException("duplicate key", "23505"))));
+        assertFalse(DatabaseFailures.isUnavailable(new IllegalStateException("bug")));
+        assertFalse(DatabaseFailures.isUnavailable(null));
+    }
+}
