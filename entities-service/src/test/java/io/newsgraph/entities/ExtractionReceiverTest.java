@@ -124,6 +124,21 @@ class ExtractionReceiverTest {
     }
 
     @Test
+    void aStoreThatFailsHalfWayLeavesThePreviousVersionIntact() {
+        Api.put(id, 1, null, "Guam and the Pentagon.").then().statusCode(200);
+        long entities = db.number("SELECT count(*) FROM entity");
+        ScriptedPipeline.define(EntityType.ORGANIZATION, "Kelvane Shipyards");
+        ScriptedPipeline.poison();
+
+        Api.put(id, 2, null, "Kelvane Shipyards near Guam.").then().statusCode(500).body("code", equalTo("INTERNAL_ERROR"));
+
+        assertEquals(1, db.version(id), "the failed version is not recorded");
+        assertEquals(2, db.mentions(id), "the previous mentions are still there");
+        assertEquals(entities, db.number("SELECT count(*) FROM entity"), "no entity created by the failed store remains");
+        assertEquals(0, db.number("SELECT count(*) FROM entity WHERE name = 'Kelvane Shipyards'"));
+    }
+
+    @Test
     void deleteOfUnknownArticleIsAcknowledged() {
         Api.delete("never-seen-" + id).then().statusCode(200).body("outcome", equalTo("UNCHANGED"));
     }

@@ -36,9 +36,19 @@ public class ScriptedPipeline implements ExtractionPipeline {
 
     private static final List<Script> SCRIPTS = new CopyOnWriteArrayList<>();
     private static final AtomicInteger CALLS = new AtomicInteger();
+    private static volatile boolean poisoned;
 
     public static void reset() {
         SCRIPTS.clear();
+        poisoned = false;
+    }
+
+    /**
+     * Makes every result end with an entity that has no name: it passes the checks made before the transaction but
+     * the database refuses it in the middle of storing, which shows whether a failed store leaves anything behind.
+     */
+    public static void poison() {
+        poisoned = true;
     }
 
     public static void define(EntityType type, String... surfaces) {
@@ -84,6 +94,9 @@ public class ScriptedPipeline implements ExtractionPipeline {
         // in order of first mention, title first, as the real pipeline reports them
         out.sort(Comparator.comparing((ExtractedEntity e) -> e.mentions().getFirst().field() == Mention.Field.BODY)
                 .thenComparingInt(e -> e.mentions().getFirst().start()));
+        if (poisoned) {
+            out.add(new ExtractedEntity(EntityType.ORGANIZATION, null, null, null, List.of(), List.of(), List.of(), 0.1));
+        }
         return new ExtractionResult(out, "scripted-1", 1);
     }
 
