@@ -209,4 +209,41 @@ class OutboxRelayTest {
         assertTrue(deliveries.values().stream().allMatch(n -> n == 1), deliveries.toString());
         assertEquals(0, TestDb.count(ds, "SELECT count(*) FROM outbox_event"));
     }
+
+    @Test
+    void aClaimLeftByACrashedRelayIsTakenOverAfterItsLease() throws Exception {
+        String id = ingest("lease", "Claimed by a relay that then died.");
+        List<OutboxEvent> abandoned = store.claim(10, java.time.Duration.ofMillis(500));
+        assertEquals(1, abandoned.size());
+        assertEquals(0, relay.drainNow(), "leased to the other relay");
+        Thread.sleep(800);
+        assertEquals(1, relay.drainNow());
+        assertEquals("DONE", state(id));
+        assertEquals(1, receiver.acknowledged().size());
+    }
+
+    @Test
+    void aChangeWhileTheLastOneIsInFlightWaitsBehindIt() throws Exception {
+        String id = ingest("inflight", "Version one.");
+        List<OutboxEvent> inFlight = store.claim(10, java.time.Duration.ofSeconds(30));
+        assertEquals(1, inFlight.size());
+        given().header("X-Api-Key", TestDb.KEY).contentType("application/json").header("If-Match", "1")
+                .body(Map.of("body", "Version two.")).patch("/articles/" + id).then().statusCode(200);
+        assertEquals(2, TestDb.count(ds, "SELECT count(*) FROM outbox_event"), "the in-flight change is kept");
+        assertEquals(0, relay.drainNow(), "version 2 waits until version 1 is settled");
+
+        assertEquals(200, client.deliver(inFlight.get(0)).status());
+        store.delivered(inFlight.get(0));
+        assertEquals("PENDING", state(id), "version 1's acknowledgement does not mark version 2 done");
+        assertEquals(1, relay.drainNow());
+        assertEquals("DONE", state(id));
+        List<FakeReceiver.Request> got = receiver.acknowledged();
+        assertEquals(List.of(1L, 2L), got.stream().map(r -> {
+            try {
+                return mapper.readTree(r.body()).get("version").asLong();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList());
+    }
 }
