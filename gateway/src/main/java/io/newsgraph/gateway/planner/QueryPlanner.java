@@ -62,6 +62,7 @@ public final class QueryPlanner {
         private final OperationDefinition operation;
         private final List<FetchNode> fetches = new ArrayList<>();
         private final Map<String, FetchNode> jumps = new HashMap<>();
+        private final Map<String, List<String>> possibleTypesCache = new HashMap<>();
 
         Build(FieldCollector collector, OperationDefinition operation) {
             this.collector = collector;
@@ -727,24 +728,34 @@ public final class QueryPlanner {
             }
         }
 
+        /**
+         * Concrete types of an abstract type as the supergraph knows them, @inaccessible ones included: subgraphs
+         * return them (and @requires may select their fields) even though clients cannot name them.
+         */
         private List<String> possibleTypes(TypeInfo type) {
-            GraphQLNamedType api = supergraph.apiSchema().getType(type.name()) instanceof GraphQLNamedType n ? n : null;
-            List<String> out = new ArrayList<>();
-            if (api instanceof GraphQLUnionType u) {
-                u.getTypes().forEach(t -> out.add(t.getName()));
-            } else if (api instanceof GraphQLInterfaceType i) {
-                for (GraphQLObjectType o : supergraph.apiSchema().getImplementations(i)) {
-                    out.add(o.getName());
-                }
-            } else {
-                // Not in the API schema (inaccessible): fall back to the supergraph's own view.
-                for (TypeInfo t : supergraph.types().values()) {
-                    if (t.kind() == TypeInfo.Kind.OBJECT && supergraph.graphIds().stream().anyMatch(g -> supergraph.isMemberIn(type, t.name(), g))) {
-                        out.add(t.name());
+            return possibleTypesCache.computeIfAbsent(type.name(), n -> {
+                List<String> out = new ArrayList<>();
+                if (type.kind() == TypeInfo.Kind.UNION) {
+                    Set<String> members = new LinkedHashSet<>();
+                    type.membersByGraph().values().forEach(members::addAll);
+                    out.addAll(members);
+                } else {
+                    for (TypeInfo t : supergraph.types().values()) {
+                        if (t.kind() == TypeInfo.Kind.OBJECT && t.interfacesByGraph().values().stream().anyMatch(is -> is.contains(type.name()))) {
+                            out.add(t.name());
+                        }
                     }
                 }
-            }
-            return out;
+                if (out.isEmpty()) {
+                    GraphQLNamedType api = supergraph.apiSchema().getType(type.name()) instanceof GraphQLNamedType nt ? nt : null;
+                    if (api instanceof GraphQLUnionType u) {
+                        u.getTypes().forEach(t -> out.add(t.getName()));
+                    } else if (api instanceof GraphQLInterfaceType i) {
+                        supergraph.apiSchema().getImplementations(i).forEach(o -> out.add(o.getName()));
+                    }
+                }
+                return out;
+            });
         }
 
         private void addAll(SelectionTree tree, List<Selection> sels) {
