@@ -158,7 +158,8 @@ public final class Launcher {
         System.out.println("  GraphQL endpoint:  " + gateway + "/graphql");
         System.out.println("  articles-service:  " + suite.baseUrl(Service.ARTICLES) + "   entities-service: " + suite.baseUrl(Service.ENTITIES));
         System.out.println("  logs:              " + config.logDir());
-        System.out.println("  write key:         in " + config.stateDir().resolve(ApiKeys.FILE_NAME) + " (X-Api-Key header)");
+        System.out.println("  write key:         articles.api-key in " + config.stateDir().resolve(ApiKeys.FILE_NAME));
+        System.out.println("                     (mutations through the gateway: header Authorization: Bearer <key>)");
         System.out.println();
         System.out.println("Paste this into GraphiQL:");
         System.out.println();

@@ -26,6 +26,11 @@ final class Articles {
         return new String[] {"X-Api-Key", SystemSuite.articlesKey()};
     }
 
+    /** The write key as the gateway passes it on to articles-service: {@code Authorization: Bearer}. */
+    static String[] bearer() {
+        return new String[] {"Authorization", "Bearer " + SystemSuite.articlesKey()};
+    }
+
     static ObjectNode json(Corpus.Article a) {
         ObjectNode n = Http.JSON.createObjectNode();
         n.put("externalId", a.externalId());
