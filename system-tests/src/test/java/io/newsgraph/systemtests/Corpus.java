@@ -23,7 +23,7 @@ final class Corpus {
         DEFAULT(FIRST, LAST),
         SEPARATE(new String[] {"Aurelio", "Benedikta", "Cosmin", "Dagny", "Evander", "Filippa", "Gaspard", "Hedda", "Ignatius",
             "Jovana", "Leopold", "Maren"},
-                new String[] {"Quarshie", "Vasquez-Lund", "Oyelaran", "Thorvaldsen", "Iwasaki", "Zielinski", "Marchetti",
+                new String[] {"Quarshie", "Vasquez-Lund", "Oyelaran", "Thorvaldsen", "Iwasaki", "Zielinski", "Brightwater",
                     "Abernethy", "Nakagawa", "Delacroix", "Oduya", "Halvorsen"});
 
         final String[] first;
