@@ -63,6 +63,8 @@ public final class QueryPlanner {
         private final List<FetchNode> fetches = new ArrayList<>();
         private final Map<String, FetchNode> jumps = new HashMap<>();
         private final Map<String, List<String>> possibleTypesCache = new HashMap<>();
+        /** Subgraphs that may have produced the value-type object at a response path (see sharedUnionMembers). */
+        private final Map<List<PathElement>, Set<String>> valueSources = new HashMap<>();
 
         Build(FieldCollector collector, OperationDefinition operation) {
             this.collector = collector;
@@ -336,6 +338,41 @@ public final class QueryPlanner {
 
         private Set<FetchNode> planSelection(FetchNode fetch, String graph, SelectionTree target, List<PathElement> path, TypeInfo type,
                 List<Selection> sels, List<Selection> provided, int depth) {
+            return planSelection(fetch, graph, target, path, type, sels, provided, depth, null);
+        }
+
+        /**
+         * A union-typed field that several subgraphs resolve (shareable) may be served by any of them, so its
+         * possible runtime types are only the members every one of those subgraphs declares. Fragments on the
+         * other members are not fetched and their fields complete as null, as with @apollo/gateway.
+         * Returns null when nothing is to be narrowed.
+         */
+        private Set<String> sharedUnionMembers(TypeInfo parent, String field, TypeInfo fieldType, List<PathElement> parentPath,
+                List<PathElement> fieldPath) {
+            Set<String> graphs = new LinkedHashSet<>(parent.graphs().stream().filter(g -> supergraph.resolves(parent, field, g)).toList());
+            // An object without a key can only come from the subgraphs that produced it.
+            Set<String> parentSources = valueSources.get(parentPath);
+            if (parentSources != null && parent.keys().values().stream().allMatch(List::isEmpty)) {
+                graphs.retainAll(parentSources);
+            }
+            valueSources.put(fieldPath, graphs);
+            if (fieldType.kind() != TypeInfo.Kind.UNION || fieldType.membersByGraph().isEmpty()) {
+                return null;
+            }
+            if (graphs.size() < 2) {
+                return null;
+            }
+            Set<String> shared = new LinkedHashSet<>();
+            for (String concrete : possibleTypes(fieldType)) {
+                if (graphs.stream().allMatch(g -> supergraph.isMemberIn(fieldType, concrete, g))) {
+                    shared.add(concrete);
+                }
+            }
+            return shared;
+        }
+
+        private Set<FetchNode> planSelection(FetchNode fetch, String graph, SelectionTree target, List<PathElement> path, TypeInfo type,
+                List<Selection> sels, List<Selection> provided, int depth, Set<String> allowedMembers) {
             if (!type.isAbstract()) {
                 return planFields(fetch, graph, target, path, type, collector.collect(type.name(), sels), provided, depth);
             }
@@ -346,7 +383,7 @@ public final class QueryPlanner {
             Set<FetchNode> created = new LinkedHashSet<>();
             Set<String> handled = planInterfaceObjectFields(fetch, graph, target, path, type, sels, provided, depth, created);
             for (String concrete : possibleTypes(type)) {
-                if (!supergraph.isMemberIn(type, concrete, graph)) {
+                if (!supergraph.isMemberIn(type, concrete, graph) || (allowedMembers != null && !allowedMembers.contains(concrete))) {
                     continue;
                 }
                 LinkedHashMap<String, List<Field>> groups = collector.collect(concrete, sels);
@@ -425,7 +462,8 @@ public final class QueryPlanner {
                     }
                     if (composite) {
                         created.addAll(planSelection(fetch, graph, node.selection(), append(path, PathElement.field(key, listDepth(fi.type()))), ft,
-                                FieldCollector.subSelections(fields), childProvided(type, name, graph, provided), depth + 1));
+                                FieldCollector.subSelections(fields), childProvided(type, name, graph, provided), depth + 1,
+                                sharedUnionMembers(type, name, ft, path, append(path, PathElement.field(key, listDepth(fi.type()))))));
                     }
                 } else {
                     List<String> targets = jumpTargets(type, name);
