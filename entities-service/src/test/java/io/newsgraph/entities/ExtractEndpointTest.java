@@ -113,4 +113,25 @@ class ExtractEndpointTest {
         org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("newsgraph_extractions_total{outcome=\"applied\""), metrics);
         org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("newsgraph_extraction_duration_seconds_count"));
     }
+
+    @Test
+    void malformedUtf8IsRefusedNotReplaced() {
+        byte[] malformed = {'A', (byte) 0xC3, 0x28};
+        given().header(ExtractionContract.API_KEY_HEADER, Api.KEY).contentType("text/plain; charset=UTF-8")
+                .body(malformed).when().post("/extract")
+                .then().statusCode(ExtractionContract.NON_RETRYABLE_STATUS).body("code", equalTo("INVALID_UTF8"));
+        given().header(ExtractionContract.API_KEY_HEADER, Api.KEY).contentType("application/x-ndjson")
+                .body(malformed).when().post("/extract/batch")
+                .then().statusCode(ExtractionContract.NON_RETRYABLE_STATUS).body("code", equalTo("INVALID_UTF8"));
+    }
+
+    @Test
+    void aDeliveryWithWrongTypesGetsACodeAndStoresNothing() {
+        long extractions = db.number("SELECT count(*) FROM extraction");
+        given().header(ExtractionContract.API_KEY_HEADER, Api.KEY).contentType(ContentType.JSON)
+                .body("{\"articleId\":\"a1\",\"version\":\"one\",\"body\":7}")
+                .when().put(ExtractionContract.itemPath("a1"))
+                .then().statusCode(400).body("code", equalTo("MALFORMED_JSON"));
+        assertEquals(extractions, db.number("SELECT count(*) FROM extraction"), "nothing stored");
+    }
 }

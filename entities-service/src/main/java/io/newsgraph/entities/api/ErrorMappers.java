@@ -1,6 +1,7 @@
 package io.newsgraph.entities.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.newsgraph.contract.ExtractionContract;
 import io.newsgraph.entities.domain.InvalidInputException;
 import io.newsgraph.entities.extraction.EngineUnavailableException;
@@ -29,6 +30,15 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         return json(400, "MALFORMED_JSON", "the body is not valid JSON of the expected shape");
+    }
+
+    /**
+     * A field of the wrong type ({@code "version": "one"}). Declared for the exact type because the JSON provider's
+     * own mapper for it, which answers 400 with an empty body, would otherwise win over the general one above.
+     */
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper

@@ -51,7 +51,8 @@ public class ExtractResource {
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
-    public ExtractedView extractText(String text) {
+    public ExtractedView extractText(byte[] body) {
+        String text = StrictUtf8.decode(body);
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("MISSING_TEXT", "the body must be the text to extract from");
         }
@@ -77,7 +78,8 @@ public class ExtractResource {
     @Path("/batch")
     @Consumes({NDJSON, MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
     @Produces(NDJSON)
-    public Response batch(String body) {
+    public Response batch(byte[] raw) {
+        String body = StrictUtf8.decode(raw);
         List<String> lines = new ArrayList<>();
         if (body != null) {
             for (String line : body.split("\r?\n")) {
