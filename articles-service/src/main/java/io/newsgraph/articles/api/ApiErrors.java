@@ -48,6 +48,11 @@ public class ApiErrors {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        return failure(e);
+    }
+
+    /** 503 {@code DATABASE_UNAVAILABLE} with {@code Retry-After} while the database is away; any other failure is a 500. */
+    static Response failure(Exception e) {
         if (DatabaseFailures.isUnavailable(e)) {
             LOG.warnf("database unavailable: %s", e.getMessage());
             return Response.fromResponse(of(ErrorCode.DATABASE_UNAVAILABLE,

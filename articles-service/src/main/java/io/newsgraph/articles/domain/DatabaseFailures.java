@@ -14,26 +14,39 @@ public final class DatabaseFailures {
     private DatabaseFailures() {
     }
 
+    /**
+     * Looks through causes and suppressed exceptions: a commit that fails while the connection goes away carries the
+     * PostgreSQL error only as a suppressed exception.
+     */
     public static boolean isUnavailable(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
-            if (t instanceof org.hibernate.exception.JDBCConnectionException
-                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof ConnectException) {
+        return isUnavailable(failure, 0);
+    }
+
+    private static boolean isUnavailable(Throwable t, int depth) {
+        if (t == null || depth > 20) {
+            return false;
+        }
+        if (t instanceof org.hibernate.exception.JDBCConnectionException
+                || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                || t instanceof ConnectException) {
+            return true;
+        }
+        if (t instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            // 08: connection exception; 57P: operator intervention (admin shutdown, crash, cannot connect now).
+            if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
                 return true;
             }
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                // 08: connection exception; 57P: operator intervention (admin shutdown, crash, cannot connect now).
-                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
-                    return true;
-                }
-                String message = sql.getMessage();
-                if (message != null && message.contains("acquisition timeout")) {
-                    return true;
-                }
+            String message = sql.getMessage();
+            if (message != null && message.contains("acquisition timeout")) {
+                return true;
             }
         }
-        return false;
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (isUnavailable(suppressed, depth + 1)) {
+                return true;
+            }
+        }
+        return t.getCause() != t && isUnavailable(t.getCause(), depth + 1);
     }
 }

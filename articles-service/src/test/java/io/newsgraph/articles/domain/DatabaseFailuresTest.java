@@ -21,6 +21,16 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void aCommitThatLostItsConnectionCarriesTheCauseAsSuppressed() {
+        RuntimeException commit = new RuntimeException("commit failed");
+        commit.addSuppressed(new SQLException("terminating connection due to administrator command", "57P01"));
+        assertTrue(DatabaseFailures.isUnavailable(new RuntimeException(commit)));
+        RuntimeException other = new RuntimeException("commit failed");
+        other.addSuppressed(new SQLException("duplicate key", "23505"));
+        assertFalse(DatabaseFailures.isUnavailable(other));
+    }
+
+    @Test
     void otherFailuresAreNot() {
         assertFalse(DatabaseFailures.isUnavailable(new PersistenceException("x", new SQLException("duplicate key", "23505"))));
         assertFalse(DatabaseFailures.isUnavailable(new IllegalStateException("bug")));
