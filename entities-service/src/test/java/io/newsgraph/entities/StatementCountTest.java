@@ -94,8 +94,10 @@ class StatementCountTest {
         long one = statements(ARTICLE_QUERY, Map.of("reps", reps("Article", ARTICLES.subList(0, 1))));
         long twenty = statements(ARTICLE_QUERY, Map.of("reps", reps("Article", ARTICLES)));
         LOG.infof("Article _entities: %d statements for 1 article, %d for %d", one, twenty, MANY);
-        assertEquals(one, twenty);
+        // Bounded by the query's batched fields, not by N. A nested level that happens to be empty for one article
+        // (no related entity of a related entity) is skipped, so one article may cost a statement less than twenty.
         assertTrue(one <= 7, "one per batched field: extraction, entities, mentions, articles, related x2; was " + one);
+        assertTrue(twenty <= 7, "one per batched field, whatever the number of articles; was " + twenty);
     }
 
     private static final String ENTITY_QUERY = """
