@@ -34,6 +34,32 @@ class NameKeysTest {
     }
 
     @Test
+    void titlesAreNotPartOfAPersonsKeys() {
+        // two governors of one surname share no key: the title is not their first name
+        assertEquals(keys(EntityType.PERSON, "Leopold Abernethy", KeyKind.NAME),
+                keys(EntityType.PERSON, "Governor Leopold Abernethy", KeyKind.NAME));
+        assertFalse(keys(EntityType.PERSON, "Governor Dagny Abernethy", KeyKind.NAME)
+                .stream().anyMatch(keys(EntityType.PERSON, "Governor Leopold Abernethy", KeyKind.NAME)::contains));
+        assertEquals(keys(EntityType.PERSON, "Samuel J. Paparo", KeyKind.NAME),
+                keys(EntityType.PERSON, "Adm. Samuel J. Paparo", KeyKind.NAME));
+        assertEquals(keys(EntityType.PERSON, "Filippa Delacroix", KeyKind.NAME),
+                keys(EntityType.PERSON, "Chief Executive Filippa Delacroix", KeyKind.NAME));
+        assertTrue(NameKeys.isBareName(EntityType.PERSON, "Secretary Austin"));
+        assertEquals("austin", NameKeys.bareKey("Secretary Austin"));
+        // titles are kept for what is not a person
+        assertEquals(List.of("governors office"), keys(EntityType.ORGANIZATION, "Governor's Office", KeyKind.NAME));
+    }
+
+    @Test
+    void aHyphenatedSurnameIsOneName() {
+        assertTrue(NameKeys.isBareName(EntityType.PERSON, "Vasquez-Lund"));
+        assertEquals("vasquezlund", NameKeys.bareKey("Vasquez-Lund"));
+        assertTrue(keys(EntityType.PERSON, "Dagny Vasquez-Lund", KeyKind.NAME).contains("dagny vasquezlund"));
+        assertFalse(keys(EntityType.PERSON, "Dagny Vasquez-Lund", KeyKind.NAME).contains("vasquez lund"));
+        assertEquals(List.of("dagny", "vasquezlund"), keys(EntityType.PERSON, "Dagny Vasquez-Lund", KeyKind.PARTIAL));
+    }
+
+    @Test
     void onlyPeopleHaveBareNames() {
         assertTrue(NameKeys.isBareName(EntityType.PERSON, "Austin"));
         assertFalse(NameKeys.isBareName(EntityType.PERSON, "Lloyd Austin"));

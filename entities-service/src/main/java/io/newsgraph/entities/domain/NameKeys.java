@@ -1,6 +1,7 @@
 package io.newsgraph.entities.domain;
 
 import io.newsgraph.entities.extraction.EntityType;
+import io.newsgraph.entities.extraction.rules.TitleWords;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -19,11 +20,16 @@ import java.util.regex.Pattern;
  * initials and suffixes, its tokens sorted ("Lloyd J. Austin III" and "Lloyd Austin" both give "austin lloyd";
  * "Nakatani Gen" and "Gen Nakatani" both give "gen nakatani"), and partial keys, one per first and last token, used
  * only for a name that is a single token ("Austin") and only when they point to one person.
+ *
+ * <p>A hyphenated name is one name token. A person's titles are not part of their name: "Governor Leopold Abernethy" (a form the pipeline keeps as an
+ * alias) gives the keys of "Leopold Abernethy", and "Secretary Austin" is a bare name. Otherwise the sorted pair of
+ * first and last token, "abernethy governor", would tie every governor of that surname into one person.
  */
 public final class NameKeys {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern APOSTROPHES = Pattern.compile("['’`]");
+    private static final Pattern HYPHEN_IN_WORD = Pattern.compile("(?<=\\p{L})[-‐‑](?=\\p{L})");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv", "v", "phd", "md");
 
@@ -51,7 +57,7 @@ public final class NameKeys {
 
     /** The keys for a name of an entity of the given type (value keys are not derived from names). */
     public static List<Key> nameKeys(EntityType type, String name) {
-        String full = normalize(name);
+        String full = type == EntityType.PERSON ? personName(name) : normalize(name);
         if (full.isEmpty()) {
             return List.of();
         }
@@ -73,12 +79,40 @@ public final class NameKeys {
      * "Austin"): such a name may refer to any person who has that token, so it resolves through partial keys.
      */
     public static boolean isBareName(EntityType type, String name) {
-        return type == EntityType.PERSON && personTokens(normalize(name)).size() == 1;
+        return type == EntityType.PERSON && personTokens(personName(name)).size() == 1;
     }
 
     /** The partial key of a bare name. */
     public static String bareKey(String name) {
-        return personTokens(normalize(name)).getFirst();
+        return personTokens(personName(name)).getFirst();
+    }
+
+    /**
+     * The normal form of a person's name: a hyphenated name is one word ("Vasquez-Lund" gives "vasquezlund", a bare
+     * surname, not the first and last name "vasquez lund"), and the title words before the name are left out.
+     */
+    static String personName(String name) {
+        return withoutTitles(normalize(name == null ? null : HYPHEN_IN_WORD.matcher(name).replaceAll("")));
+    }
+
+    /**
+     * A normalised person name without the title words before it ("secretary austin" gives "austin"); a name that is
+     * all titles stays as it is.
+     */
+    private static String withoutTitles(String normalized) {
+        String[] tokens = normalized.split(" ");
+        int first = 0;
+        while (first < tokens.length - 1) {
+            String word = tokens[first];
+            int rest = tokens.length - first - 1;
+            // a rank without its stop is a title only before two more words: "Gen Nakatani" is a name
+            boolean title = TitleWords.isPositionWord(word) || (TitleWords.isRankWord(word) && rest >= 2);
+            if (!title) {
+                break;
+            }
+            first++;
+        }
+        return first == 0 ? normalized : String.join(" ", Arrays.copyOfRange(tokens, first, tokens.length));
     }
 
     private static List<String> personTokens(String normalized) {

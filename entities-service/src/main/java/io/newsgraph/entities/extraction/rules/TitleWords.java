@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** The words titles, ranks and positions are made of ("Secretary of Defense", "Adm.", "Defense Minister"). */
-final class TitleWords {
+public final class TitleWords {
 
     /** Position nouns: a title phrase needs one of these or a rank. */
     private static final Set<String> HEADS = Set.of("secretary", "minister", "president", "premier", "chancellor",
@@ -67,5 +67,18 @@ final class TitleWords {
 
     static boolean isTitleWord(String token) {
         return isHead(token) || isDottedRank(token) || isModifier(token);
+    }
+
+    /**
+     * True for a lower-case word that can open a person's titled name ("governor", "finance"): resolution reads
+     * "Governor Leopold Abernethy" as "Leopold Abernethy".
+     */
+    public static boolean isPositionWord(String word) {
+        return HEADS.contains(word) || MODIFIERS.contains(word);
+    }
+
+    /** True for a lower-case rank or honorific without its full stop ("adm", "gen", "dr"). */
+    public static boolean isRankWord(String word) {
+        return RANKS.contains(word);
     }
 }
