@@ -225,8 +225,8 @@ public final class TitleRule {
                         && view.token(end + 2).isCapitalized();
                 if (joinerThenTitle) {
                     end += 2;
-                } else if (TitleWords.isModifier(next) && view.token(end + 1).isCapitalized()
-                        && end > i) {
+                } else if (TitleWords.isModifier(next) && view.token(end + 1).isCapitalized()) {
+                    // "Chief Executive", "Secretary General": the name starts after every title word
                     end++;
                 } else {
                     break;

@@ -73,6 +73,13 @@ class RuleLayerTest {
     }
 
     @Test
+    void untaggedNameAfterATwoWordTitleStartsAfterTheTitle() {
+        ExtractedEntity p = only(run("Chief Executive Evander Delacroix met representatives of Siemens."), EntityType.PERSON);
+        assertEquals("Evander Delacroix", p.name());
+        assertEquals("Chief Executive", p.roles().getFirst().title());
+    }
+
+    @Test
     void organisationSpanSwallowingTitleAndNameIsSplit() {
         ExtractionResult r = run("Readout of Minister of [ORG Defense Nakatani Gen]");
         assertEquals(Set.of("Nakatani Gen"), names(r, EntityType.PERSON));
