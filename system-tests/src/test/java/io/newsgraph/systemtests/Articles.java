@@ -3,6 +3,7 @@ package io.newsgraph.systemtests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsgraph.launcher.Service;
+import io.newsgraph.testing.NewsCorpus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +32,7 @@ final class Articles {
         return new String[] {"Authorization", "Bearer " + SystemSuite.articlesKey()};
     }
 
-    static ObjectNode json(Corpus.Article a) {
+    static ObjectNode json(NewsCorpus.Article a) {
         ObjectNode n = Http.JSON.createObjectNode();
         n.put("externalId", a.externalId());
         if (a.title() != null) {
@@ -46,7 +47,7 @@ final class Articles {
     }
 
     /** {@code POST /articles}; returns the stored article's id. */
-    static String ingest(Corpus.Article a) {
+    static String ingest(NewsCorpus.Article a) {
         Http.Response r = Http.postJson(base() + "/articles", json(a), writeKey());
         if (r.status() / 100 != 2) {
             throw new AssertionError("ingest of " + a.externalId() + " failed: " + r);
@@ -56,10 +57,10 @@ final class Articles {
     }
 
     /** The bulk endpoint: one NDJSON line per article in, one result line per article out; returns the ids. */
-    static List<String> bulk(List<Corpus.Article> batch) {
+    static List<String> bulk(List<NewsCorpus.Article> batch) {
         StringBuilder ndjson = new StringBuilder();
         try {
-            for (Corpus.Article a : batch) {
+            for (NewsCorpus.Article a : batch) {
                 ndjson.append(Http.JSON.writeValueAsString(json(a))).append('\n');
             }
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newsgraph.launcher.EmbeddedPostgresServer;
 import io.newsgraph.launcher.Service;
 import io.newsgraph.launcher.Suite;
+import io.newsgraph.testing.NewsCorpus;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,7 @@ class DatabaseRestartIT {
     void servicesRideThroughADatabaseRestart() throws Exception {
         Suite suite = SystemSuite.get();
         EmbeddedPostgresServer postgres = suite.embeddedPostgres().orElseThrow();
-        String known = Articles.ingest(Corpus.generate("db-restart-known", 1, 7L).getFirst());
+        String known = Articles.ingest(NewsCorpus.generate("db-restart-known", 1, 7L).getFirst());
 
         ExecutorService pool = Executors.newFixedThreadPool(6);
         for (int i = 0; i < 2; i++) {
@@ -104,7 +105,7 @@ class DatabaseRestartIT {
         while (System.nanoTime() < deadline) {
             try {
                 boolean write = Http.postJson(Articles.base() + "/articles",
-                        Articles.json(Corpus.generate("db-restart-probe-" + sequence.incrementAndGet(), 1, 1L).getFirst()),
+                        Articles.json(NewsCorpus.generate("db-restart-probe-" + sequence.incrementAndGet(), 1, 1L).getFirst()),
                         Articles.writeKey()).status() / 100 == 2;
                 boolean read = Http.get(Articles.base() + "/articles/" + known).status() == 200;
                 boolean entities = Http.graphql(suite.baseUrl(Service.ENTITIES) + "/graphql", "{ entities(first: 1) { edges { node { id } } } }", null)
@@ -122,7 +123,7 @@ class DatabaseRestartIT {
 
     private void writeLoop() {
         while (running.get()) {
-            Corpus.Article a = Corpus.generate("db-restart-" + sequence.incrementAndGet(), 1, sequence.get()).getFirst();
+            NewsCorpus.Article a = NewsCorpus.generate("db-restart-" + sequence.incrementAndGet(), 1, sequence.get()).getFirst();
             HttpRequest req = HttpRequest.newBuilder(URI.create(Articles.base() + "/articles")).timeout(REQUEST_TIMEOUT)
                     .header("Content-Type", "application/json").header("X-Api-Key", SystemSuite.articlesKey())
                     .POST(HttpRequest.BodyPublishers.ofString(Articles.json(a).toString())).build();

@@ -3,6 +3,7 @@ package io.newsgraph.systemtests;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsgraph.launcher.Service;
 import io.newsgraph.launcher.Suite;
+import io.newsgraph.testing.NewsCorpus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -44,7 +45,7 @@ class GatewayIT {
         Path dir = SystemSuite.root().resolve("samples");
         try (var files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-                SAMPLE_IDS.add(Articles.ingest(new Corpus.Article("gateway-" + f.getFileName(), null, Files.readString(f),
+                SAMPLE_IDS.add(Articles.ingest(new NewsCorpus.Article("gateway-" + f.getFileName(), null, Files.readString(f),
                         "2024-10-01T00:00:00Z")));
             }
         }
@@ -52,7 +53,7 @@ class GatewayIT {
         for (String[] text : new String[][] {
             {"Rotterdam and Berlin agree on a rail link", "Port of Rotterdam Authority chief executive Marieke van Dijk met officials of Deutsche Bahn in Berlin on May 3, 2024. Germany and the Netherlands will share the cost."},
             {"Berlin hosts energy ministers", "Energy ministers of Germany, France and Kenya met in Berlin on June 12, 2024. Marieke van Dijk of the Port of Rotterdam Authority presented plans for hydrogen imports."}}) {
-            SAMPLE_IDS.add(Articles.ingest(new Corpus.Article("gateway-" + text[0].hashCode(), text[0], text[0] + "\n" + text[1],
+            SAMPLE_IDS.add(Articles.ingest(new NewsCorpus.Article("gateway-" + text[0].hashCode(), text[0], text[0] + "\n" + text[1],
                     "2024-06-12T00:00:00Z")));
         }
         Articles.awaitDone(SAMPLE_IDS, Duration.ofMinutes(2));

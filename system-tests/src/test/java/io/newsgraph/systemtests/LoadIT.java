@@ -1,6 +1,7 @@
 package io.newsgraph.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsgraph.testing.NewsCorpus;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class LoadIT {
     @Order(1)
     void endToEndIngestThroughput() throws Exception {
         int count = Integer.getInteger("newsgraph.load.articles", 300);
-        List<Corpus.Article> corpus = Corpus.generate("throughput", count, 99L);
+        List<NewsCorpus.Article> corpus = NewsCorpus.generate("throughput", count, 99L);
         List<String> ids = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int i = 0; i < count; i += 50) {

@@ -1,4 +1,4 @@
-package io.newsgraph.systemtests;
+package io.newsgraph.testing;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,20 +6,28 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Generated news-style articles for the bulk tests: the same seed gives the same articles, each with people (often
+ * Generated news-style articles for bulk tests: the same seed gives the same articles, each with people (often
  * with titles), organisations, places and dates drawn from small pools so that entities recur across articles.
  */
-final class Corpus {
+public final class NewsCorpus {
 
-    /** One generated article. */
-    record Article(String externalId, String title, String body, String publishedAt) {
+    /**
+     * One generated article.
+     *
+     * @param people the full names of the people it is about, as the generator chose them; empty for a hand-made one
+     */
+    public record Article(String externalId, String title, String body, String publishedAt, List<String> people) {
+
+        public Article(String externalId, String title, String body, String publishedAt) {
+            this(externalId, title, body, publishedAt, List.of());
+        }
     }
 
     /**
      * Who the articles are about. Cross-article resolution merges people by name, so a test that compares entity counts
      * uses a cast no other test's articles share.
      */
-    enum Cast {
+    public enum Cast {
         DEFAULT(FIRST, LAST),
         SEPARATE(new String[] {"Aurelio", "Benedikta", "Cosmin", "Dagny", "Evander", "Filippa", "Gaspard", "Hedda", "Ignatius",
             "Jovana", "Leopold", "Maren"},
@@ -51,14 +59,14 @@ final class Corpus {
     private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
         "September", "October", "November", "December"};
 
-    private Corpus() {
+    private NewsCorpus() {
     }
 
-    static List<Article> generate(String prefix, int count, long seed) {
+    public static List<Article> generate(String prefix, int count, long seed) {
         return generate(prefix, count, seed, Cast.DEFAULT);
     }
 
-    static List<Article> generate(String prefix, int count, long seed, Cast cast) {
+    public static List<Article> generate(String prefix, int count, long seed, Cast cast) {
         Random r = new Random(seed);
         List<Article> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -94,7 +102,7 @@ final class Corpus {
                 + (year - 1) + " had not been kept.\n"
                 + "The working group will report by the end of " + pick(r, MONTHS) + ". Critics in " + place
                 + " said they would watch closely whether the commitments on " + topic + " translate into action on the ground.";
-        return new Article(id, headline, body, published + "T09:00:00Z");
+        return new Article(id, headline, body, published + "T09:00:00Z", List.of(person, other));
     }
 
     private static String pick(Random r, String[] values) {
