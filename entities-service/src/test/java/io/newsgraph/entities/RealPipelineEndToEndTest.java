@@ -3,6 +3,7 @@ package io.newsgraph.entities;
 import io.newsgraph.contract.ExtractionContract;
 import io.newsgraph.contract.ExtractionRequest;
 import io.newsgraph.entities.support.Api;
+import io.newsgraph.entities.support.Readiness;
 import io.newsgraph.entities.support.RealPipelineProfile;
 import io.newsgraph.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,13 +36,7 @@ class RealPipelineEndToEndTest {
     /** Readiness includes the pipeline's own check: wait until the models are loaded. */
     @BeforeEach
     void waitUntilReady() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-        while (given().get("/q/health/ready").statusCode() != 200) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not ready: " + given().get("/q/health/ready").asString());
-            }
-            Thread.sleep(1000);
-        }
+        Readiness.await();
         given().get("/q/health/ready").then().body("checks.find { it.name == 'ner-engine' }.status", equalTo("UP"));
     }
 
