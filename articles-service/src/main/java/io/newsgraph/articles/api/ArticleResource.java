@@ -269,6 +269,17 @@ public class ArticleResource {
         return Map.of("requeued", service.retryAllFailed());
     }
 
+    /**
+     * Queues every article for delivery again, whatever its state: with entities-service on an emptied database this
+     * rebuilds the entity graph (after an upgrade that changes extraction or resolution).
+     */
+    @POST
+    @Path("/processing/redeliver-all")
+    @RequiresApiKey
+    public Map<String, Integer> redeliverAll() {
+        return Map.of("requeued", service.redeliverAll());
+    }
+
     private static ArticleRequests.BulkLine failure(int line, ArticleException e) {
         return new ArticleRequests.BulkLine(line, e.code().status(), null, null, null, e.code().name(), e.getMessage());
     }

@@ -52,6 +52,7 @@ public class ArticleService {
     public record SearchResult(Article article, double rank, String headline) {
     }
 
+    private static final int REDELIVERY_BATCH = 100;
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     private static final Pattern LANGUAGE = Pattern.compile("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$");
 
@@ -213,6 +214,35 @@ public class ArticleService {
         int events = outbox.requeueFailed(null);
         articles.flush();
         return events;
+    }
+
+    /**
+     * Queues every article's current version for delivery again, {@value #REDELIVERY_BATCH} articles per transaction
+     * so that a large store neither holds one long transaction nor blocks writers for long: the rows of a batch are
+     * locked, so a concurrent update either commits first (and its version is the one queued) or waits. For rebuilding
+     * the entity graph, whose receiver ignores versions it already has.
+     */
+    public int redeliverAll() {
+        int total = 0;
+        UUID after = null;
+        while (true) {
+            UUID from = after;
+            List<Article> batch = QuarkusTransaction.requiringNew().call(() -> {
+                List<Article> next = articles.nextByIdForUpdate(from, REDELIVERY_BATCH);
+                for (Article a : next) {
+                    publishChange(a);
+                    a.processingState = ProcessingState.PENDING;
+                    a.processingAttempts = 0;
+                    a.processingLastError = null;
+                }
+                return next;
+            });
+            if (batch.isEmpty()) {
+                return total;
+            }
+            total += batch.size();
+            after = batch.getLast().id;
+        }
     }
 
     @Transactional

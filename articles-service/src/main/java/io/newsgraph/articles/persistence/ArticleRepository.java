@@ -48,6 +48,13 @@ public class ArticleRepository {
                 .getResultList();
     }
 
+    /** The next {@code limit} articles by id after {@code after} (from the first when null), locked for update. */
+    public List<Article> nextByIdForUpdate(UUID after, int limit) {
+        return em.createQuery("from Article a where :after is null or a.id > :after order by a.id", Article.class)
+                .setParameter("after", after).setMaxResults(limit)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
     public Optional<Article> findByExternalIdForUpdate(String externalId) {
         return em.createQuery("from Article a where a.externalId = :x", Article.class).setParameter("x", externalId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();

@@ -182,6 +182,31 @@ class OutboxRelayTest {
     }
 
     @Test
+    void redeliverAllQueuesEveryArticleAgainInBatches() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 205; i++) {
+            ids.add(ingest("all" + i, "Redelivered " + i));
+        }
+        String failed = ids.getFirst();
+        receiver.answer(422);
+        assertEquals(205, relay.drainNow());
+        assertEquals("FAILED", state(failed));
+        receiver.reset();
+
+        given().post("/articles/processing/redeliver-all").then().statusCode(401);
+        given().header("X-Api-Key", TestDb.KEY).post("/articles/processing/redeliver-all").then().statusCode(200)
+                .body("requeued", is(205));
+        assertEquals("PENDING", state(failed));
+        assertEquals(205, TestDb.count(ds, "SELECT count(*) FROM outbox_event WHERE status = 'PENDING'"));
+        assertEquals(205, relay.drainNow());
+        List<FakeReceiver.Request> got = receiver.acknowledged();
+        assertEquals(new java.util.TreeSet<>(ids.stream().map(id -> "/extractions/" + id).toList()),
+                new java.util.TreeSet<>(got.stream().map(FakeReceiver.Request::path).toList()));
+        assertEquals(1, mapper.readTree(got.getFirst().body()).get("version").asLong());
+        assertEquals(205, TestDb.count(ds, "SELECT count(*) FROM article WHERE processing_state = 'DONE'"));
+    }
+
+    @Test
     void twoRelaysShareTheWorkWithoutDoubleDelivery() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
