@@ -1,7 +1,5 @@
 package io.newsgraph.systemtests;
 
-import io.newsgraph.contract.ExtractionContract;
-import io.newsgraph.contract.ExtractionRequest;
 import io.newsgraph.launcher.Database;
 import io.newsgraph.launcher.Service;
 import io.newsgraph.launcher.Suite;
@@ -10,6 +8,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Bulk ingest with entities-service killed ({@code kill -9}) half-way: every article still ends DONE, with its mentions
  * stored exactly once, and the graph equals the one a clean run builds from the same articles.
  *
- * <p>The clean run is computed afterwards: entities-service is restarted on a fresh, empty database and every article
- * is delivered to it once, in order, through the same delivery contract the outbox relay uses. Extraction of one
- * article is deterministic and cross-article resolution does not depend on arrival order (entities-service's
- * {@code ResolutionOrderTest}), so each article's mentions, the person each one names, and the counts of entities and
- * mentions must all be equal.
+ * <p>The clean run is computed afterwards: entities-service is restarted on a fresh, empty database and articles-service
+ * delivers every stored article to it again, without a crash. Extraction of one article is deterministic and
+ * cross-article resolution does not depend on arrival order (entities-service's {@code ResolutionOrderTest}), so each
+ * article's mentions, the person each one names, and the counts of entities and mentions must all be equal.
  *
  * <p>Runs last: it leaves entities-service on the reference database.
  */
@@ -108,6 +106,10 @@ class NothingLostIT {
         return out;
     }
 
+    /**
+     * The run without a crash: entities-service restarted on a fresh, empty database, and every stored article delivered
+     * to it again by the relay ({@code POST /articles/processing/redeliver-all}: the graph rebuild of docs/deploy.md).
+     */
     private static Database referenceRun(Suite suite, List<String> ids) {
         Database crashed = suite.database(Service.ENTITIES);
         Db.admin(crashed, "CREATE DATABASE entities_reference");
@@ -117,25 +119,19 @@ class NothingLostIT {
         suite.withEnvironment(Service.ENTITIES, Map.of("QUARKUS_DATASOURCE_JDBC_URL", url));
         suite.launch(Service.ENTITIES);
         suite.awaitReady(Service.ENTITIES);
-        String base = suite.baseUrl(Service.ENTITIES);
-        for (String id : ids) {
-            Map<String, Object> a = Db.query(Service.ARTICLES, """
-                    SELECT version, title, body, to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS published
-                    FROM article WHERE id = ?::uuid""", id).getFirst();
-            ExtractionRequest req = new ExtractionRequest(id, ((Number) a.get("version")).longValue(), (String) a.get("title"),
-                    (String) a.get("body"), (String) a.get("published"));
-            Http.Response r = Http.put(base + ExtractionContract.itemPath(id), "application/json", toJson(req),
-                    ExtractionContract.API_KEY_HEADER, suite.keys().entities());
-            assertEquals(2, r.status() / 100, "reference delivery of " + id + ": " + r);
+
+        long stored = Db.count(Service.ARTICLES, "SELECT count(*) FROM article");
+        Http.Response r = Http.post(suite.baseUrl(Service.ARTICLES) + "/articles/processing/redeliver-all", "application/json", "",
+                "X-Api-Key", suite.keys().articles());
+        assertEquals(200, r.status(), r.toString());
+        assertEquals(stored, r.json().get("requeued").asLong(), "every stored article queued again");
+        Articles.awaitDone(ids, Duration.ofMinutes(5));
+        // the other tests' articles too: the reference graph is complete before it is compared
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (Db.count(Service.ARTICLES, "SELECT count(*) FROM article WHERE processing_state = 'PENDING'") > 0) {
+            assertTrue(Instant.now().isBefore(deadline), "articles still PENDING after the redelivery");
+            Articles.sleep(500);
         }
         return reference;
-    }
-
-    private static String toJson(Object o) {
-        try {
-            return Http.JSON.writeValueAsString(o);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }
