@@ -1,8 +1,8 @@
 package io.newsgraph.articles.api;
 
 import io.newsgraph.articles.domain.ArticleException;
-import io.newsgraph.articles.domain.DatabaseFailures;
 import io.newsgraph.articles.domain.ErrorCode;
+import io.newsgraph.service.DatabaseFailures;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;

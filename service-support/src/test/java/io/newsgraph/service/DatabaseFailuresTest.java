@@ -1,6 +1,5 @@
-package io.newsgraph.articles.domain;
+package io.newsgraph.service;
 
-import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
@@ -13,7 +12,7 @@ class DatabaseFailuresTest {
 
     @Test
     void connectionFailuresAnywhereInTheChainAreUnavailability() {
-        assertTrue(DatabaseFailures.isUnavailable(new PersistenceException("x",
+        assertTrue(DatabaseFailures.isUnavailable(new IllegalStateException("x",
                 new SQLException("Connection to 127.0.0.1:5432 refused", "08001"))));
         assertTrue(DatabaseFailures.isUnavailable(new RuntimeException(new SQLException("terminating connection due to administrator command", "57P01"))));
         assertTrue(DatabaseFailures.isUnavailable(new RuntimeException(new SQLException("Sorry, acquisition timeout!"))));
@@ -32,7 +31,7 @@ class DatabaseFailuresTest {
 
     @Test
     void otherFailuresAreNot() {
-        assertFalse(DatabaseFailures.isUnavailable(new PersistenceException("x", new SQLException("duplicate key", "23505"))));
+        assertFalse(DatabaseFailures.isUnavailable(new IllegalStateException("x", new SQLException("duplicate key", "23505"))));
         assertFalse(DatabaseFailures.isUnavailable(new IllegalStateException("bug")));
         assertFalse(DatabaseFailures.isUnavailable(null));
     }

@@ -1,4 +1,4 @@
-package io.newsgraph.articles.domain;
+package io.newsgraph.service;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -10,6 +10,8 @@ import java.sql.SQLTransientConnectionException;
  * retryable 503 instead of a 500 while PostgreSQL is away.
  */
 public final class DatabaseFailures {
+
+    private static final String HIBERNATE_CONNECTION_FAILURE = "org.hibernate.exception.JDBCConnectionException";
 
     private DatabaseFailures() {
     }
@@ -26,7 +28,8 @@ public final class DatabaseFailures {
         if (t == null || depth > 20) {
             return false;
         }
-        if (t instanceof org.hibernate.exception.JDBCConnectionException
+        // Hibernate's JDBCConnectionException by name: this module does not depend on Hibernate
+        if (HIBERNATE_CONNECTION_FAILURE.equals(t.getClass().getName())
                 || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                 || t instanceof ConnectException) {
             return true;
