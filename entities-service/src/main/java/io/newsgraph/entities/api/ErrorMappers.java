@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.newsgraph.contract.ExtractionContract;
 import io.newsgraph.entities.domain.InvalidInputException;
 import io.newsgraph.entities.extraction.EngineUnavailableException;
+import io.newsgraph.service.DatabaseFailures;
+import io.quarkus.arc.ArcUndeclaredThrowableException;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.hibernate.JDBCException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -64,6 +68,38 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        return failure(e);
+    }
+
+    // A lost database connection surfaces as these types too; each needs its own mapper, as a more specific mapper
+    // would otherwise win over the general one.
+
+    @ServerExceptionMapper
+    public Response jdbc(JDBCException e) {
+        return failure(e);
+    }
+
+    /** A commit that failed because the connection went away mid-transaction. */
+    @ServerExceptionMapper
+    public Response transaction(QuarkusTransactionException e) {
+        return failure(e);
+    }
+
+    @ServerExceptionMapper
+    public Response undeclared(ArcUndeclaredThrowableException e) {
+        return failure(e);
+    }
+
+    /**
+     * 503 DATABASE_UNAVAILABLE with Retry-After while PostgreSQL is away (the relay retries; nothing was stored);
+     * any other failure is a 500 with its stack trace in the log only.
+     */
+    private static Response failure(Exception e) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            LOG.warnf("database unavailable: %s", e.getMessage());
+            return Response.fromResponse(json(503, "DATABASE_UNAVAILABLE", "the database is unavailable; retry shortly"))
+                    .header("Retry-After", "2").build();
+        }
         LOG.error("request failed", e);
         return json(500, "INTERNAL_ERROR", "the request failed inside the service; it can be retried");
     }

@@ -42,6 +42,7 @@ import java.util.Set;
 @Link(url = "https://specs.apollo.dev/federation/v2.7",
         _import = {@Import(name = "@key"), @Import(name = "@shareable"), @Import(name = "@external"),
                 @Import(name = "@requires"), @Import(name = "@provides")})
+@ReportsDatabaseOutages
 public class EntityGraphApi {
 
     @Inject
