@@ -13,7 +13,7 @@ package io.newsgraph.contract;
  * </ul>
  *
  * <p>Any 2xx acknowledges the delivery; the relay retries everything else (and connection failures) with backoff,
- * except {@link #NON_RETRYABLE_STATUS}, which marks the change as failed for good.
+ * except the answers {@link #isFinal} names, which mark the change as failed for good.
  */
 public final class ExtractionContract {
 
@@ -30,6 +30,15 @@ public final class ExtractionContract {
     public static final int NON_RETRYABLE_STATUS = 422;
 
     private ExtractionContract() {
+    }
+
+    /**
+     * True for an answer that the same delivery would get again however often it is sent: 422 (refused), 400 (the
+     * receiver cannot read it) and 413 (larger than the receiver takes). 401, 403 and 404 stay retryable: they come
+     * from configuration (a key, a route) that an operator can fix while the relay waits.
+     */
+    public static boolean isFinal(int status) {
+        return status == NON_RETRYABLE_STATUS || status == 400 || status == 413;
     }
 
     /** The path for one article, for clients. */

@@ -6,6 +6,6 @@ public enum ProcessingState {
     PENDING,
     /** Acknowledged by entities-service. */
     DONE,
-    /** Given up: rejected for good (422) or out of attempts; a retry request puts it back to PENDING. */
+    /** Given up: rejected for good (422, 400, 413) or out of attempts; a retry request puts it back to PENDING. */
     FAILED
 }

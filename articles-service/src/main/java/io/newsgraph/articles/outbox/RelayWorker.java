@@ -45,7 +45,7 @@ public class RelayWorker {
                 delivered.increment();
             } else {
                 int attempts = event.attempts() + 1;
-                boolean giveUp = result.status() == ExtractionContract.NON_RETRYABLE_STATUS || attempts >= config.maxAttempts();
+                boolean giveUp = ExtractionContract.isFinal(result.status()) || attempts >= config.maxAttempts();
                 Instant retryAt = giveUp ? null : Instant.now().plus(backoff.delay(attempts));
                 store.failed(event, result.error(), retryAt);
                 (giveUp ? failed : retried).increment();

@@ -164,6 +164,21 @@ class OutboxRelayTest {
     }
 
     @Test
+    void anAnswerTheSameDeliveryWouldGetAgainEndsRetrying() {
+        for (int status : new int[] {400, 413}) {
+            String id = ingest("final" + status, "Refused with " + status + ".");
+            receiver.answer(status);
+            relay.drainNow();
+            given().get("/articles/" + id).then().body("processing.state", is("FAILED")).body("processing.attempts", is(1));
+        }
+        // a wrong key or route is configuration an operator fixes: the relay keeps trying
+        String id = ingest("retry401", "Refused with 401.");
+        receiver.answer(401);
+        relay.drainNow();
+        given().get("/articles/" + id).then().body("processing.state", is("PENDING")).body("processing.attempts", is(1));
+    }
+
+    @Test
     void givesUpAfterMaxAttempts() {
         String id = ingest("m", "Receiver keeps failing.");
         receiver.answer(503);
