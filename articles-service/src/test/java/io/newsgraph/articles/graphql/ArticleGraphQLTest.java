@@ -99,6 +99,34 @@ class ArticleGraphQLTest {
     }
 
     @Test
+    void updateCanClearOptionalFieldsButNotContradictItself() {
+        JsonPath created = GraphQLClient.query(INGEST, Map.of("input", Map.of("externalId", "clear",
+                "body", "An article whose url, source and language go away.", "url", "https://example.org/a",
+                "source", "Wire", "language", "en", "publishedAt", "2024-10-09T00:00:00Z")), TestDb.KEY);
+        String id = created.getString("data.ingestArticle.article.id");
+        assertEquals(1, TestDb.count(ds, "SELECT count(*) FROM article WHERE url IS NOT NULL AND source IS NOT NULL"));
+        String update = "mutation($id: ID!, $v: Int!, $in: ArticlePatchInput!) { updateArticle(id: $id, version: $v, input: $in) "
+                + "{ version title url source language publishedAt } }";
+        JsonPath both = GraphQLClient.query(update, Map.of("id", id, "v", 1,
+                "in", Map.of("url", "https://example.org/x", "clear", List.of("URL"))), TestDb.KEY);
+        assertEquals("INVALID_ARGUMENT", both.getString("errors[0].extensions.code"), () -> both.prettify());
+        assertEquals(1, TestDb.count(ds, "SELECT version FROM article"), "nothing changed");
+
+        JsonPath cleared = GraphQLClient.query(update, Map.of("id", id, "v", 1,
+                "in", Map.of("title", "Kept and renamed", "clear", List.of("URL", "SOURCE", "LANGUAGE", "PUBLISHED_AT"))), TestDb.KEY);
+        assertEquals(2, cleared.getInt("data.updateArticle.version"), () -> cleared.prettify());
+        assertEquals("Kept and renamed", cleared.getString("data.updateArticle.title"));
+        assertNull(cleared.get("data.updateArticle.url"));
+        assertNull(cleared.get("data.updateArticle.source"));
+        assertNull(cleared.get("data.updateArticle.language"));
+        assertNull(cleared.get("data.updateArticle.publishedAt"));
+        assertEquals(0, TestDb.count(ds, "SELECT count(*) FROM article WHERE url IS NOT NULL OR source IS NOT NULL"));
+
+        JsonPath body = GraphQLClient.query(update, Map.of("id", id, "v", 2, "in", Map.of("clear", List.of("BODY"))), TestDb.KEY);
+        assertTrue(body.getList("errors").size() > 0, "the body cannot be cleared: " + body.prettify());
+    }
+
+    @Test
     void listAndSearchAsConnections() {
         ingest("a", "Alpha article about harbours.");
         ingest("b", "Beta article about harbours and ships.");

@@ -27,6 +27,8 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -111,10 +113,14 @@ public class ArticleGraphQLApi {
                                               @NonNull GraphQLTypes.ArticlePatchInput input) {
         return call(() -> {
             authorize();
+            checkClears(input);
             return views.view(service.update(uuid(id), version, c -> new ArticleDraft(
-                    or(input.title(), c.title()), or(input.body(), c.body()), or(input.url(), c.url()),
-                    or(input.source(), c.source()), input.publishedAt() != null ? input.publishedAt() : c.publishedAt(),
-                    or(input.language(), c.language()), c.externalId(), TextFormat.AUTO)));
+                    patched(input, GraphQLTypes.ClearableArticleField.TITLE, input.title(), c.title()), or(input.body(), c.body()),
+                    patched(input, GraphQLTypes.ClearableArticleField.URL, input.url(), c.url()),
+                    patched(input, GraphQLTypes.ClearableArticleField.SOURCE, input.source(), c.source()),
+                    patched(input, GraphQLTypes.ClearableArticleField.PUBLISHED_AT, input.publishedAt(), c.publishedAt()),
+                    patched(input, GraphQLTypes.ClearableArticleField.LANGUAGE, input.language(), c.language()),
+                    c.externalId(), TextFormat.AUTO)));
         });
     }
 
@@ -160,6 +166,27 @@ public class ArticleGraphQLApi {
 
     private static String or(String value, String current) {
         return value != null ? value : current;
+    }
+
+    /** Cleared: null; given: the new value; else the current one. */
+    private static <T> T patched(GraphQLTypes.ArticlePatchInput input, GraphQLTypes.ClearableArticleField field, T value, T current) {
+        return input.clears(field) ? null : value != null ? value : current;
+    }
+
+    /** A field both given and cleared is a contradiction, not a choice to make for the client. */
+    private static void checkClears(GraphQLTypes.ArticlePatchInput input) {
+        Map<GraphQLTypes.ClearableArticleField, Object> given = new EnumMap<>(GraphQLTypes.ClearableArticleField.class);
+        given.put(GraphQLTypes.ClearableArticleField.TITLE, input.title());
+        given.put(GraphQLTypes.ClearableArticleField.URL, input.url());
+        given.put(GraphQLTypes.ClearableArticleField.SOURCE, input.source());
+        given.put(GraphQLTypes.ClearableArticleField.PUBLISHED_AT, input.publishedAt());
+        given.put(GraphQLTypes.ClearableArticleField.LANGUAGE, input.language());
+        for (var e : given.entrySet()) {
+            if (e.getValue() != null && input.clears(e.getKey())) {
+                throw new ArticleException(ErrorCode.INVALID_ARGUMENT,
+                        "field " + e.getKey() + " is both given a value and listed in clear");
+            }
+        }
     }
 
     private static UUID uuid(String id) {

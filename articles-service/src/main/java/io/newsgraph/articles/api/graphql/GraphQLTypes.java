@@ -8,6 +8,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** GraphQL-only inputs and payloads. */
 public final class GraphQLTypes {
@@ -22,9 +23,21 @@ public final class GraphQLTypes {
     }
 
     @Input("ArticlePatchInput")
-    @Description("Fields to change; a null or absent field stays as it is")
+    @Description("Fields to change; a null or absent field stays as it is, unless `clear` names it")
     public record ArticlePatchInput(String title, String body, String url, String source, OffsetDateTime publishedAt,
-                                    String language) {
+                                    String language,
+                                    @Description("Fields to remove from the article; naming a field here and giving it a value is an INVALID_ARGUMENT")
+                                    List<ClearableArticleField> clear) {
+
+        boolean clears(ClearableArticleField field) {
+            return clear != null && clear.contains(field);
+        }
+    }
+
+    @Name("ClearableArticleField")
+    @Description("An optional field of an article; the body is required and cannot be cleared")
+    public enum ClearableArticleField {
+        TITLE, URL, SOURCE, PUBLISHED_AT, LANGUAGE
     }
 
     @Input("ArticleFilter")
