@@ -59,6 +59,17 @@ public class IngestBench {
         System.out.printf("single ingest (POST /articles, sequential, %d articles): p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 latencies.length, pct(latencies, 50), pct(latencies, 90), pct(latencies, 99),
                 latencies[latencies.length - 1] / 1e6);
+
+        // Redelivery of the whole store (the graph rebuild): how long an operator waits for the call to return.
+        long start = System.nanoTime();
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/articles/processing/redeliver-all"))
+                .header("X-Api-Key", key).timeout(Duration.ofMinutes(30)).POST(HttpRequest.BodyPublishers.noBody()).build());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("redeliver-all answered " + r.statusCode() + ": " + r.body());
+        }
+        long queued = Long.parseLong(r.body().replaceAll("\\D+", ""));
+        System.out.printf("redeliver-all: %d articles queued in %.1f s = %.0f articles/s%n", queued, seconds, queued / seconds);
     }
 
     static double pct(long[] sorted, int p) {
