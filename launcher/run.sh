@@ -5,7 +5,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JAR="$ROOT/launcher/target/launcher.jar"
 if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/launcher/src/main" "$ROOT/launcher/pom.xml" -newer "$JAR" -print -quit)" ]; then
-  echo "[ build] the launcher (mvn -pl launcher install) ..."
+  echo "[ build] the launcher (mvn -pl launcher install) ..." >&2
   mkdir -p "$ROOT/.newsgraph/logs"
   if ! (cd "$ROOT" && mvn -B -ntp install -DskipTests -pl launcher -am >"$ROOT/.newsgraph/logs/launcher-build.log" 2>&1); then
     echo "newsgraph: building the launcher failed; see $ROOT/.newsgraph/logs/launcher-build.log:" >&2

@@ -1,6 +1,8 @@
 package io.newsgraph.articles;
 
 import io.agroal.api.AgroalDataSource;
+import io.newsgraph.security.Roles;
+import io.newsgraph.testing.TestTokens;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -10,7 +12,8 @@ import java.sql.Statement;
 /** Plain JDBC look-ups, so tests see what is really committed. */
 public final class TestDb {
 
-    public static final String KEY = "test-articles-key";
+    /** A token of the test issuer with role {@code editor}: what every write sends. */
+    public static final String EDITOR_TOKEN = TestTokens.shared().token(Roles.EDITOR);
 
     private TestDb() {
     }

@@ -44,14 +44,14 @@ class ExtractEndpointTest {
     void plainTextAndJsonGiveEntitiesWithOffsetsAndStoreNothing() {
         long entities = db.number("SELECT count(*) FROM entity");
         String text = "Ines Moraga chairs the Harrowgate Trust. Moraga said so.";
-        JsonPath r = given().header(ExtractionContract.API_KEY_HEADER, Api.KEY).contentType(ContentType.TEXT)
+        JsonPath r = given().auth().oauth2(Api.EDITOR_TOKEN).contentType(ContentType.TEXT)
                 .body(text).when().post("/extract").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("Ines Moraga", "Harrowgate Trust"), r.getList("entities.name"));
         assertEquals(List.of("Moraga"), r.getList("entities[0].aliases"));
         for (Map<String, Object> m : r.<Map<String, Object>>getList("entities[0].mentions")) {
             assertEquals(m.get("text"), text.substring((Integer) m.get("start"), (Integer) m.get("end")));
         }
-        given().header(ExtractionContract.API_KEY_HEADER, Api.KEY).contentType(ContentType.JSON)
+        given().auth().oauth2(Api.EDITOR_TOKEN).contentType(ContentType.JSON)
                 .body(Map.of("text", text, "publishedAt", "2024-10-09T00:00:00Z"))
                 .when().post("/extract").then().statusCode(200)
                 .body("entities[1].name", equalTo("Harrowgate Trust"))
@@ -68,7 +68,7 @@ class ExtractEndpointTest {
                 {"doc_id": "d4", "text": "Nothing known here."}
                 {"doc_id": "d5", "text": "The Harrowgate Trust.", "publishedAt": "yesterday"}
                 """;
-        String out = given().header(ExtractionContract.API_KEY_HEADER, Api.KEY).contentType("application/x-ndjson")
+        String out = given().auth().oauth2(Api.EDITOR_TOKEN).contentType("application/x-ndjson")
                 .body(body.getBytes(StandardCharsets.UTF_8)).when().post("/extract/batch").then().statusCode(200)
                 .contentType("application/x-ndjson").extract().asString();
         List<JsonPath> lines = out.lines().map(JsonPath::new).toList();
@@ -88,16 +88,16 @@ class ExtractEndpointTest {
     @Test
     void limitsAndCredentials() {
         String many = "{\"doc_id\": \"x\", \"text\": \"a\"}\n".repeat(201);
-        given().header(ExtractionContract.API_KEY_HEADER, Api.KEY).contentType("application/x-ndjson")
+        given().auth().oauth2(Api.EDITOR_TOKEN).contentType("application/x-ndjson")
                 .body(many.getBytes(StandardCharsets.UTF_8))
                 .when().post("/extract/batch").then().statusCode(413).body("code", equalTo("TOO_MANY_LINES"));
-        given().header(ExtractionContract.API_KEY_HEADER, Api.KEY).contentType(ContentType.TEXT)
+        given().auth().oauth2(Api.EDITOR_TOKEN).contentType(ContentType.TEXT)
                 .body("x".repeat(200_001)).when().post("/extract")
                 .then().statusCode(422).body("code", equalTo("TEXT_TOO_LONG"));
-        given().header(ExtractionContract.API_KEY_HEADER, Api.KEY).contentType(ContentType.TEXT).body(" ")
+        given().auth().oauth2(Api.EDITOR_TOKEN).contentType(ContentType.TEXT).body(" ")
                 .when().post("/extract").then().statusCode(422).body("code", equalTo("MISSING_TEXT"));
         given().contentType(ContentType.TEXT).body("Ines Moraga").when().post("/extract")
-                .then().statusCode(401).body("code", equalTo("UNAUTHORIZED"));
+                .then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
         given().contentType("application/x-ndjson")
                 .body("{}".getBytes(StandardCharsets.UTF_8)).when().post("/extract/batch")
                 .then().statusCode(401);
@@ -117,10 +117,10 @@ class ExtractEndpointTest {
     @Test
     void malformedUtf8IsRefusedNotReplaced() {
         byte[] malformed = {'A', (byte) 0xC3, 0x28};
-        given().header(ExtractionContract.API_KEY_HEADER, Api.KEY).contentType("text/plain; charset=UTF-8")
+        given().auth().oauth2(Api.EDITOR_TOKEN).contentType("text/plain; charset=UTF-8")
                 .body(malformed).when().post("/extract")
                 .then().statusCode(ExtractionContract.NON_RETRYABLE_STATUS).body("code", equalTo("INVALID_UTF8"));
-        given().header(ExtractionContract.API_KEY_HEADER, Api.KEY).contentType("application/x-ndjson")
+        given().auth().oauth2(Api.EDITOR_TOKEN).contentType("application/x-ndjson")
                 .body(malformed).when().post("/extract/batch")
                 .then().statusCode(ExtractionContract.NON_RETRYABLE_STATUS).body("code", equalTo("INVALID_UTF8"));
     }
@@ -128,7 +128,7 @@ class ExtractEndpointTest {
     @Test
     void aDeliveryWithWrongTypesGetsACodeAndStoresNothing() {
         long extractions = db.number("SELECT count(*) FROM extraction");
-        given().header(ExtractionContract.API_KEY_HEADER, Api.KEY).contentType(ContentType.JSON)
+        given().auth().oauth2(Api.RELAY_TOKEN).contentType(ContentType.JSON)
                 .body("{\"articleId\":\"a1\",\"version\":\"one\",\"body\":7}")
                 .when().put(ExtractionContract.itemPath("a1"))
                 .then().statusCode(400).body("code", equalTo("MALFORMED_JSON"));

@@ -8,6 +8,7 @@ import io.newsgraph.entities.support.Db;
 import io.newsgraph.entities.support.ScriptedPipeline;
 import io.newsgraph.entities.support.ScriptedPipelineProfile;
 import io.newsgraph.testing.PostgresTestResource;
+import io.newsgraph.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -144,13 +145,24 @@ class ExtractionReceiverTest {
     }
 
     @Test
-    void writesNeedTheApiKey() {
+    void onlyTheRelaysIdentityDelivers() {
         ExtractionRequest req = new ExtractionRequest(id, 1, null, "Guam.", null);
         given().contentType(ContentType.JSON).body(req).when().put(ExtractionContract.itemPath(id))
-                .then().statusCode(401).body("code", equalTo("UNAUTHORIZED"));
-        given().header(ExtractionContract.API_KEY_HEADER, "wrong").contentType(ContentType.JSON).body(req)
+                .then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
+        given().auth().oauth2("not-a-token").contentType(ContentType.JSON).body(req)
                 .when().put(ExtractionContract.itemPath(id))
-                .then().statusCode(401).body("code", equalTo("UNAUTHORIZED"));
+                .then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
+        // a valid client token, even an editor's, does not write here
+        given().auth().oauth2(Api.EDITOR_TOKEN).contentType(ContentType.JSON).body(req)
+                .when().put(ExtractionContract.itemPath(id))
+                .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        // the relay's key with the wrong audience, or signed by someone else
+        given().auth().oauth2(TestTokens.relay().wrongAudience(ExtractionContract.RELAY_ROLE)).contentType(ContentType.JSON)
+                .body(req).when().put(ExtractionContract.itemPath(id)).then().statusCode(401);
+        given().auth().oauth2(TestTokens.relay().wrongSignature(ExtractionContract.RELAY_ROLE)).contentType(ContentType.JSON)
+                .body(req).when().put(ExtractionContract.itemPath(id)).then().statusCode(401);
+        given().auth().oauth2(TestTokens.relay().expired(ExtractionContract.RELAY_ROLE)).when()
+                .delete(ExtractionContract.itemPath(id)).then().statusCode(401);
         given().when().delete(ExtractionContract.itemPath(id)).then().statusCode(401);
         assertEquals(-1, db.version(id));
     }
@@ -172,7 +184,7 @@ class ExtractionReceiverTest {
                 .then().statusCode(422).body("code", equalTo("INVALID_PUBLISHED_AT"));
         Api.put("bad id", new ExtractionRequest(null, 1, null, "Guam.", null))
                 .then().statusCode(422).body("code", equalTo("INVALID_ARTICLE_ID"));
-        given().header(ExtractionContract.API_KEY_HEADER, Api.KEY).contentType(ContentType.JSON).body("{\"version\": ")
+        given().auth().oauth2(Api.RELAY_TOKEN).contentType(ContentType.JSON).body("{\"version\": ")
                 .when().put(ExtractionContract.itemPath(id))
                 .then().statusCode(400).body("code", equalTo("MALFORMED_JSON"));
         assertEquals(-1, db.version(id));

@@ -95,7 +95,7 @@ class RealPipelineEndToEndTest {
         String text = "Japan's Minister of Defense, Nakatani Gen, met Adm. Samuel J. Paparo in Tokyo.";
         String body = "{\"doc_id\": \"a\", \"text\": \"" + text + "\", \"publishedAt\": \"2024-10-09T00:00:00Z\"}\n"
                 + "{\"doc_id\": \"b\", \"text\": \"Nothing here.\"}\n";
-        String out = given().header(ExtractionContract.API_KEY_HEADER, Api.KEY).contentType("application/x-ndjson")
+        String out = given().auth().oauth2(Api.EDITOR_TOKEN).contentType("application/x-ndjson")
                 .body(body.getBytes(StandardCharsets.UTF_8)).when().post("/extract/batch")
                 .then().statusCode(200).extract().asString();
         List<JsonPath> lines = out.lines().map(JsonPath::new).toList();

@@ -23,8 +23,18 @@ public final class ExtractionContract {
     /** Path template as JAX-RS writes it. */
     public static final String ITEM_PATH = "/{articleId}";
 
-    /** Header carrying the shared credential of internal callers. */
-    public static final String API_KEY_HEADER = "X-Api-Key";
+    /**
+     * The relay's service identity: every delivery carries {@code Authorization: Bearer <token>}, an RS256 token that
+     * articles-service signs with its own key, issued by {@link #RELAY_ISSUER} for {@link #RELAY_AUDIENCE} with role
+     * {@link #RELAY_ROLE}. entities-service trusts that key for this role on these paths and for nothing else.
+     */
+    public static final String RELAY_ISSUER = "articles-service";
+
+    /** The audience of a relay token. */
+    public static final String RELAY_AUDIENCE = "entities-service";
+
+    /** The one role a relay token grants. */
+    public static final String RELAY_ROLE = "extraction-writer";
 
     /** 422: the receiver understood the request and will never accept it (for example text over its limit). */
     public static final int NON_RETRYABLE_STATUS = 422;
@@ -35,7 +45,7 @@ public final class ExtractionContract {
     /**
      * True for an answer that the same delivery would get again however often it is sent: 422 (refused), 400 (the
      * receiver cannot read it) and 413 (larger than the receiver takes). 401, 403 and 404 stay retryable: they come
-     * from configuration (a key, a route) that an operator can fix while the relay waits.
+     * from configuration (a key, a role, a route) that an operator can fix while the relay waits.
      */
     public static boolean isFinal(int status) {
         return status == NON_RETRYABLE_STATUS || status == 400 || status == 413;

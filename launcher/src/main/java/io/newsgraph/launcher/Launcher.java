@@ -43,8 +43,9 @@ public final class Launcher {
             switch (command) {
                 case "run" -> launcher.run();
                 case "stop" -> launcher.stop();
+                case "token" -> launcher.token(List.of(args).subList(1, args.length));
                 default -> {
-                    System.err.println("usage: newsgraph run|stop");
+                    System.err.println("usage: newsgraph run|stop|token [reader|editor ...] [--ttl 8h]");
                     System.exit(2);
                 }
             }
@@ -104,8 +105,9 @@ public final class Launcher {
     private void loadSamples(Suite suite) {
         List<SampleArticles.Sample> samples = SampleArticles.find(config.root());
         List<String> ids = new ArrayList<>();
+        String editor = suite.keys().token("newsgraph-samples", Duration.ofMinutes(5), List.of("editor"));
         for (SampleArticles.Sample s : samples) {
-            SampleArticles.Loaded r = SampleArticles.load(suite.baseUrl(Service.ARTICLES), suite.keys().articles(), s);
+            SampleArticles.Loaded r = SampleArticles.load(suite.baseUrl(Service.ARTICLES), editor, s);
             if (r.ok()) {
                 ids.add(r.articleId());
             } else {
@@ -158,8 +160,8 @@ public final class Launcher {
         System.out.println("  GraphQL endpoint:  " + gateway + "/graphql");
         System.out.println("  articles-service:  " + suite.baseUrl(Service.ARTICLES) + "   entities-service: " + suite.baseUrl(Service.ENTITIES));
         System.out.println("  logs:              " + config.logDir());
-        System.out.println("  write key:         articles.api-key in " + config.stateDir().resolve(ApiKeys.FILE_NAME));
-        System.out.println("                     (mutations through the gateway: header Authorization: Bearer <key>)");
+        System.out.println("  editor token:      ./newsgraph token editor   (valid 8 h; reads need none)");
+        System.out.println("                     GraphiQL > Headers: {\"Authorization\": \"Bearer <token>\"} for mutations");
         System.out.println();
         System.out.println("Paste this into GraphiQL:");
         System.out.println();
@@ -204,6 +206,50 @@ public final class Launcher {
                 }
             }
         }
+    }
+
+    /**
+     * {@code ./newsgraph token [reader|editor ...] [--ttl 8h]}: prints a token of the local issuer (default role
+     * editor) on standard output, its expiry on standard error. The keys are made if no suite ran yet.
+     */
+    void token(List<String> args) {
+        List<String> roles = new ArrayList<>();
+        Duration ttl = Duration.ofHours(8);
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--ttl") && i + 1 < args.size()) {
+                ttl = ttl(args.get(++i));
+            } else if (a.equals("reader") || a.equals("editor")) {
+                roles.add(a);
+            } else {
+                throw new LaunchException("unknown argument " + a + "; usage: newsgraph token [reader|editor ...] [--ttl 8h]");
+            }
+        }
+        if (roles.isEmpty()) {
+            roles.add("editor");
+        }
+        LocalKeys keys = LocalKeys.loadOrCreate(config.stateDir());
+        System.out.println(keys.token("local-" + String.join("-", roles), ttl, roles));
+        System.err.println("roles " + roles + ", expires " + Instant.now().plus(ttl).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + "; send it as: Authorization: Bearer <token>");
+    }
+
+    /** {@code 30m}, {@code 8h}, {@code 1d}: at most a day, for a token that lives in a shell history. */
+    static Duration ttl(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([1-9][0-9]{0,4})([mhd])").matcher(text);
+        if (!m.matches()) {
+            throw new LaunchException("--ttl takes minutes, hours or days, as 30m, 8h or 1d");
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2)) {
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+        if (d.compareTo(Duration.ofDays(1)) > 0) {
+            throw new LaunchException("--ttl is at most 1d");
+        }
+        return d;
     }
 
     void stop() {

@@ -61,8 +61,8 @@ public final class SampleArticles {
         return out;
     }
 
-    /** {@code POST /articles} of one sample, with the write key. */
-    public static Loaded load(String articlesBaseUrl, String apiKey, Sample sample) {
+    /** {@code POST /articles} of one sample, with an {@code editor} token. */
+    public static Loaded load(String articlesBaseUrl, String editorToken, Sample sample) {
         try {
             ObjectNode body = JSON.createObjectNode();
             body.put("externalId", sample.externalId());
@@ -80,7 +80,7 @@ public final class SampleArticles {
             HttpRequest req = HttpRequest.newBuilder(URI.create(articlesBaseUrl + "/articles"))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
-                    .header("X-Api-Key", apiKey)
+                    .header("Authorization", "Bearer " + editorToken)
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                     .build();
             HttpResponse<String> res = HTTP.send(req, HttpResponse.BodyHandlers.ofString());

@@ -13,21 +13,24 @@ final class ServiceEnvironment {
     private ServiceEnvironment() {
     }
 
-    static Map<String, String> of(Service service, SuiteConfig config, ApiKeys keys, Database articlesDb, Database entitiesDb,
+    static Map<String, String> of(Service service, SuiteConfig config, LocalKeys keys, Database articlesDb, Database entitiesDb,
             Path supergraph) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(config.port(service)));
         env.put("QUARKUS_HTTP_HOST", config.host());
+        // every service verifies client tokens against the local issuer, as it would against an identity provider
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.issuerPublicKey().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", LocalKeys.ISSUER);
+        env.put("MP_JWT_VERIFY_AUDIENCES", LocalKeys.AUDIENCE);
         switch (service) {
             case ARTICLES -> {
                 datasource(env, articlesDb);
-                env.put("NEWSGRAPH_ARTICLES_API_KEY", keys.articles());
                 env.put("NEWSGRAPH_ARTICLES_ENTITIES_BASE_URL", config.baseUrl(Service.ENTITIES));
-                env.put("NEWSGRAPH_ARTICLES_ENTITIES_API_KEY", keys.entities());
+                env.put("NEWSGRAPH_ARTICLES_RELAY_SIGNING_KEY", keys.relayPrivateKeyPem());
             }
             case ENTITIES -> {
                 datasource(env, entitiesDb);
-                env.put("NEWSGRAPH_ENTITIES_API_KEY", keys.entities());
+                env.put("NEWSGRAPH_ENTITIES_RELAY_KEY", keys.relayPublicKeyPem());
             }
             case GATEWAY -> env.put("NEWSGRAPH_GATEWAY_SUPERGRAPH", supergraph.toString());
         }

@@ -34,7 +34,7 @@ public final class Suite implements AutoCloseable {
     private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
     private final Map<Service, Map<String, String>> extraEnvironment = new EnumMap<>(Service.class);
     private EmbeddedPostgresServer postgres;
-    private ApiKeys keys;
+    private LocalKeys keys;
     private Database articlesDb;
     private Database entitiesDb;
 
@@ -55,7 +55,7 @@ public final class Suite implements AutoCloseable {
         return config;
     }
 
-    public ApiKeys keys() {
+    public LocalKeys keys() {
         return keys;
     }
 
@@ -95,7 +95,7 @@ public final class Suite implements AutoCloseable {
         start(Service.values());
     }
 
-    /** PostgreSQL (or the configured databases) and the API keys: what the services need before they start. */
+    /** PostgreSQL (or the configured databases) and the keys: what the services need before they start. */
     public void prepare() {
         try {
             Files.createDirectories(config.logDir());
@@ -103,9 +103,8 @@ public final class Suite implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         startDatabase();
-        keys = ApiKeys.loadOrCreate(config.stateDir());
-        progress.accept("keys: API keys in " + config.stateDir().resolve(ApiKeys.FILE_NAME) + " (articles "
-                + ApiKeys.masked(keys.articles()) + ")");
+        keys = LocalKeys.loadOrCreate(config.stateDir());
+        progress.accept("keys: local token issuer and relay keys in " + config.stateDir().resolve(LocalKeys.DIR));
     }
 
     /** Starts the given services together and returns once every one is ready. */

@@ -23,13 +23,9 @@ final class Articles {
         return SystemSuite.url(Service.ARTICLES);
     }
 
-    static String[] writeKey() {
-        return new String[] {"X-Api-Key", SystemSuite.articlesKey()};
-    }
-
-    /** The write key as the gateway passes it on to articles-service: {@code Authorization: Bearer}. */
-    static String[] bearer() {
-        return new String[] {"Authorization", "Bearer " + SystemSuite.articlesKey()};
+    /** The header of every write: an {@code editor} token of the suite's issuer. */
+    static String[] editor() {
+        return new String[] {"Authorization", SystemSuite.editor()};
     }
 
     static ObjectNode json(NewsCorpus.Article a) {
@@ -48,7 +44,7 @@ final class Articles {
 
     /** {@code POST /articles}; returns the stored article's id. */
     static String ingest(NewsCorpus.Article a) {
-        Http.Response r = Http.postJson(base() + "/articles", json(a), writeKey());
+        Http.Response r = Http.postJson(base() + "/articles", json(a), editor());
         if (r.status() / 100 != 2) {
             throw new AssertionError("ingest of " + a.externalId() + " failed: " + r);
         }
@@ -66,7 +62,7 @@ final class Articles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Http.Response r = Http.post(base() + "/articles/bulk", "application/x-ndjson", ndjson.toString(), writeKey());
+        Http.Response r = Http.post(base() + "/articles/bulk", "application/x-ndjson", ndjson.toString(), editor());
         if (r.status() / 100 != 2) {
             throw new AssertionError("bulk ingest failed: " + r);
         }

@@ -54,26 +54,26 @@ class BadInputIT {
         Suite suite = SystemSuite.get();
         String articles = suite.baseUrl(Service.ARTICLES);
         String entities = suite.baseUrl(Service.ENTITIES);
-        String key = SystemSuite.articlesKey();
-        String ekey = SystemSuite.entitiesKey();
+        String key = SystemSuite.editor();
+        String relay = SystemSuite.relay();
 
         // ---- articles-service REST
-        rest("articles: malformed JSON", Expect.ERROR, post(articles + "/articles", "application/json", "{\"body\": \"x\",", "X-Api-Key", key));
-        rest("articles: empty body", Expect.ERROR, post(articles + "/articles", "application/json", "", "X-Api-Key", key));
-        rest("articles: JSON array instead of object", Expect.ERROR, post(articles + "/articles", "application/json", "[1,2]", "X-Api-Key", key));
-        rest("articles: wrong types", Expect.ERROR, post(articles + "/articles", "application/json", "{\"body\": 42, \"title\": [\"a\"]}", "X-Api-Key", key));
-        rest("articles: null body", Expect.ERROR, post(articles + "/articles", "application/json", "{\"body\": null}", "X-Api-Key", key));
-        rest("articles: unknown field", Expect.ERROR, post(articles + "/articles", "application/json", "{\"body\": \"text\", \"bogus\": 1}", "X-Api-Key", key));
-        rest("articles: bad date", Expect.ERROR, post(articles + "/articles", "application/json", "{\"body\": \"text\", \"publishedAt\": \"yesterday\"}", "X-Api-Key", key));
-        rest("articles: 2 MiB body", Expect.ERROR, post(articles + "/articles", "text/plain", "word ".repeat(420_000), "X-Api-Key", key));
-        rest("articles: invalid UTF-8 text", Expect.ERROR, postBytes(articles + "/articles", "text/plain", new byte[] {'a', (byte) 0xC3, 0x28, 'b'}, "X-Api-Key", key));
+        rest("articles: malformed JSON", Expect.ERROR, post(articles + "/articles", "application/json", "{\"body\": \"x\",", "Authorization", key));
+        rest("articles: empty body", Expect.ERROR, post(articles + "/articles", "application/json", "", "Authorization", key));
+        rest("articles: JSON array instead of object", Expect.ERROR, post(articles + "/articles", "application/json", "[1,2]", "Authorization", key));
+        rest("articles: wrong types", Expect.ERROR, post(articles + "/articles", "application/json", "{\"body\": 42, \"title\": [\"a\"]}", "Authorization", key));
+        rest("articles: null body", Expect.ERROR, post(articles + "/articles", "application/json", "{\"body\": null}", "Authorization", key));
+        rest("articles: unknown field", Expect.ERROR, post(articles + "/articles", "application/json", "{\"body\": \"text\", \"bogus\": 1}", "Authorization", key));
+        rest("articles: bad date", Expect.ERROR, post(articles + "/articles", "application/json", "{\"body\": \"text\", \"publishedAt\": \"yesterday\"}", "Authorization", key));
+        rest("articles: 2 MiB body", Expect.ERROR, post(articles + "/articles", "text/plain", "word ".repeat(420_000), "Authorization", key));
+        rest("articles: invalid UTF-8 text", Expect.ERROR, postBytes(articles + "/articles", "text/plain", new byte[] {'a', (byte) 0xC3, 0x28, 'b'}, "Authorization", key));
         rest("articles: invalid UTF-8 in JSON", Expect.ERROR, postBytes(articles + "/articles", "application/json",
-                concat("{\"body\": \"", new byte[] {(byte) 0xFF, (byte) 0xFE}, "\"}"), "X-Api-Key", key));
+                concat("{\"body\": \"", new byte[] {(byte) 0xFF, (byte) 0xFE}, "\"}"), "Authorization", key));
         rest("articles: no API key", Expect.ERROR, post(articles + "/articles", "application/json", "{\"body\": \"text\"}"));
-        rest("articles: wrong API key", Expect.ERROR, post(articles + "/articles", "application/json", "{\"body\": \"text\"}", "X-Api-Key", "nope"));
-        rest("articles: XML body", Expect.ERROR, post(articles + "/articles", "application/xml", "<a>text</a>", "X-Api-Key", key));
-        rest("articles: bulk malformed lines", Expect.CLEAN, post(articles + "/articles/bulk", "application/x-ndjson", "{\"body\":\n[]\n\"x\"\n", "X-Api-Key", key));
-        rest("articles: bulk too many lines", Expect.ERROR, post(articles + "/articles/bulk", "application/x-ndjson", "{}\n".repeat(6000), "X-Api-Key", key));
+        rest("articles: token that is no JWT", Expect.ERROR, post(articles + "/articles", "application/json", "{\"body\": \"text\"}", "Authorization", "Bearer nope"));
+        rest("articles: XML body", Expect.ERROR, post(articles + "/articles", "application/xml", "<a>text</a>", "Authorization", key));
+        rest("articles: bulk malformed lines", Expect.CLEAN, post(articles + "/articles/bulk", "application/x-ndjson", "{\"body\":\n[]\n\"x\"\n", "Authorization", key));
+        rest("articles: bulk too many lines", Expect.ERROR, post(articles + "/articles/bulk", "application/x-ndjson", "{}\n".repeat(6000), "Authorization", key));
         rest("articles: bulk without key", Expect.ERROR, post(articles + "/articles/bulk", "application/x-ndjson", "{\"body\":\"x\"}\n"));
         rest("articles: get malformed id", Expect.ERROR, get(articles + "/articles/not-a-uuid"));
         rest("articles: get unknown id", Expect.ERROR, get(articles + "/articles/" + UUID.randomUUID()));
@@ -89,34 +89,34 @@ class BadInputIT {
         rest("articles: search with SQL", Expect.CLEAN, get(articles + "/articles/search?q=" + enc(SQL)));
         rest("articles: search with tsquery syntax", Expect.CLEAN, get(articles + "/articles/search?q=" + enc("a & | ! ( :* <->")));
         rest("articles: search without q", Expect.ERROR, get(articles + "/articles/search"));
-        rest("articles: update unknown id", Expect.ERROR, put(articles + "/articles/" + UUID.randomUUID(), "application/json", "{\"body\": \"x\"}", "X-Api-Key", key, "If-Match", "\"1\""));
-        rest("articles: delete unknown id", Expect.ERROR, delete(articles + "/articles/" + UUID.randomUUID() + "?version=1", "X-Api-Key", key));
+        rest("articles: update unknown id", Expect.ERROR, put(articles + "/articles/" + UUID.randomUUID(), "application/json", "{\"body\": \"x\"}", "Authorization", key, "If-Match", "\"1\""));
+        rest("articles: delete unknown id", Expect.ERROR, delete(articles + "/articles/" + UUID.randomUUID() + "?version=1", "Authorization", key));
         rest("articles: delete without key", Expect.ERROR, delete(articles + "/articles/" + UUID.randomUUID() + "?version=1"));
         rest("articles: wrong method", Expect.ERROR, HttpRequest.newBuilder(URI.create(articles + "/articles/search")).method("PATCH", HttpRequest.BodyPublishers.noBody()).build());
         rest("articles: unknown path", Expect.ERROR, get(articles + "/nothing-here"));
         rest("articles: accept XML only", Expect.ERROR, get(articles + "/articles", "Accept", "application/xml"));
         rest("articles: script and SQL in every field", Expect.CLEAN, post(articles + "/articles", "application/json", json(
                 "externalId", SQL, "title", SCRIPT + SQL, "body", SCRIPT + "\n" + SQL, "url", "javascript:alert(1)", "source", SCRIPT,
-                "language", SQL), "X-Api-Key", key));
+                "language", SQL), "Authorization", key));
 
         // ---- entities-service REST
         rest("entities: delivery without key", Expect.ERROR, put(entities + "/extractions/a1", "application/json", "{\"articleId\":\"a1\",\"version\":1,\"body\":\"x\"}"));
-        rest("entities: delivery malformed JSON", Expect.ERROR, put(entities + "/extractions/a1", "application/json", "{\"version\":", "X-Api-Key", ekey));
-        rest("entities: delivery wrong types", Expect.ERROR, put(entities + "/extractions/a1", "application/json", "{\"articleId\":\"a1\",\"version\":\"one\",\"body\":7}", "X-Api-Key", ekey));
-        rest("entities: delivery id mismatch", Expect.ERROR, put(entities + "/extractions/a1", "application/json", "{\"articleId\":\"b2\",\"version\":1,\"body\":\"x\"}", "X-Api-Key", ekey));
-        rest("entities: delivery negative version", Expect.ERROR, put(entities + "/extractions/a1", "application/json", "{\"articleId\":\"a1\",\"version\":-5,\"body\":\"x\"}", "X-Api-Key", ekey));
-        rest("entities: delivery over the text limit", Expect.ERROR, put(entities + "/extractions/a1", "application/json", json("articleId", "a1", "body", "word ".repeat(60_000)).replace("}", ",\"version\":1}"), "X-Api-Key", ekey));
-        rest("entities: delivery id too long", Expect.ERROR, put(entities + "/extractions/" + "x".repeat(1000), "application/json", "{\"version\":1,\"body\":\"x\"}", "X-Api-Key", ekey));
+        rest("entities: delivery malformed JSON", Expect.ERROR, put(entities + "/extractions/a1", "application/json", "{\"version\":", "Authorization", relay));
+        rest("entities: delivery wrong types", Expect.ERROR, put(entities + "/extractions/a1", "application/json", "{\"articleId\":\"a1\",\"version\":\"one\",\"body\":7}", "Authorization", relay));
+        rest("entities: delivery id mismatch", Expect.ERROR, put(entities + "/extractions/a1", "application/json", "{\"articleId\":\"b2\",\"version\":1,\"body\":\"x\"}", "Authorization", relay));
+        rest("entities: delivery negative version", Expect.ERROR, put(entities + "/extractions/a1", "application/json", "{\"articleId\":\"a1\",\"version\":-5,\"body\":\"x\"}", "Authorization", relay));
+        rest("entities: delivery over the text limit", Expect.ERROR, put(entities + "/extractions/a1", "application/json", json("articleId", "a1", "body", "word ".repeat(60_000)).replace("}", ",\"version\":1}"), "Authorization", relay));
+        rest("entities: delivery id too long", Expect.ERROR, put(entities + "/extractions/" + "x".repeat(1000), "application/json", "{\"version\":1,\"body\":\"x\"}", "Authorization", relay));
         rest("entities: delete without key", Expect.ERROR, delete(entities + "/extractions/a1"));
-        rest("entities: extract empty", Expect.ERROR, post(entities + "/extract", "text/plain", "", "X-Api-Key", ekey));
-        rest("entities: extract invalid UTF-8", Expect.ERROR, postBytes(entities + "/extract", "text/plain", new byte[] {'A', (byte) 0xC3, 0x28}, "X-Api-Key", ekey));
-        rest("entities: extract malformed JSON", Expect.ERROR, post(entities + "/extract", "application/json", "{\"text\":", "X-Api-Key", ekey));
-        rest("entities: extract bad date", Expect.ERROR, post(entities + "/extract", "application/json", "{\"text\":\"Berlin\",\"publishedAt\":\"soon\"}", "X-Api-Key", ekey));
+        rest("entities: extract empty", Expect.ERROR, post(entities + "/extract", "text/plain", "", "Authorization", key));
+        rest("entities: extract invalid UTF-8", Expect.ERROR, postBytes(entities + "/extract", "text/plain", new byte[] {'A', (byte) 0xC3, 0x28}, "Authorization", key));
+        rest("entities: extract malformed JSON", Expect.ERROR, post(entities + "/extract", "application/json", "{\"text\":", "Authorization", key));
+        rest("entities: extract bad date", Expect.ERROR, post(entities + "/extract", "application/json", "{\"text\":\"Berlin\",\"publishedAt\":\"soon\"}", "Authorization", key));
         rest("entities: extract without key", Expect.ERROR, post(entities + "/extract", "text/plain", "Angela Merkel visited Paris."));
-        rest("entities: extract XML", Expect.ERROR, post(entities + "/extract", "application/xml", "<t>x</t>", "X-Api-Key", ekey));
-        rest("entities: extract script and SQL", Expect.CLEAN, post(entities + "/extract", "text/plain", SCRIPT + " " + SQL + " Angela Merkel met Emmanuel Macron.", "X-Api-Key", ekey));
-        rest("entities: batch malformed line", Expect.CLEAN, post(entities + "/extract/batch", "application/x-ndjson", "{\"doc_id\":\"1\",\"text\":\n", "X-Api-Key", ekey));
-        rest("entities: batch too many lines", Expect.ERROR, post(entities + "/extract/batch", "application/x-ndjson", "{\"doc_id\":\"1\",\"text\":\"x\"}\n".repeat(1000), "X-Api-Key", ekey));
+        rest("entities: extract XML", Expect.ERROR, post(entities + "/extract", "application/xml", "<t>x</t>", "Authorization", key));
+        rest("entities: extract script and SQL", Expect.CLEAN, post(entities + "/extract", "text/plain", SCRIPT + " " + SQL + " Angela Merkel met Emmanuel Macron.", "Authorization", key));
+        rest("entities: batch malformed line", Expect.CLEAN, post(entities + "/extract/batch", "application/x-ndjson", "{\"doc_id\":\"1\",\"text\":\n", "Authorization", key));
+        rest("entities: batch too many lines", Expect.ERROR, post(entities + "/extract/batch", "application/x-ndjson", "{\"doc_id\":\"1\",\"text\":\"x\"}\n".repeat(1000), "Authorization", key));
         rest("entities: unknown path", Expect.ERROR, get(entities + "/nothing-here"));
 
         // ---- GraphQL: each subgraph and the gateway
@@ -129,12 +129,12 @@ class BadInputIT {
     @Test
     void gatewayAnswersEveryBadRequestWithAClearError() {
         Suite suite = SystemSuite.get();
-        String key = SystemSuite.articlesKey();
+        String key = SystemSuite.editor();
         graphqlBattery("gateway", SystemSuite.gateway());
         String gw = SystemSuite.gateway();
         graphql("gateway: deep query", Expect.ERROR, gql(gw, deep(40)));
-        graphql("gateway: ingest without key", Expect.ERROR, gql(gw, "mutation { ingestArticle(input: {body: \"text\"}) { article { id } } }"));
-        graphql("gateway: ingest wrong input type", Expect.ERROR, gql(gw, "mutation { ingestArticle(input: {body: 42}) { article { id } } }", "Authorization", "Bearer " + key));
+        graphql("gateway: ingest without a token", Expect.ERROR, gql(gw, "mutation { ingestArticle(input: {body: \"text\"}) { article { id } } }"));
+        graphql("gateway: ingest wrong input type", Expect.ERROR, gql(gw, "mutation { ingestArticle(input: {body: 42}) { article { id } } }", "Authorization", key));
         graphql("gateway: unknown article id", Expect.CLEAN, gql(gw, "{ article(id: \"" + UUID.randomUUID() + "\") { id title } }"));
         graphql("gateway: malformed article id", Expect.CLEAN, gql(gw, "{ article(id: \"" + SQL + "\") { id title } }"));
         graphql("gateway: unknown entity id", Expect.CLEAN, gql(gw, "{ entity(id: \"999999999\") { id name } }"));
@@ -143,7 +143,7 @@ class BadInputIT {
         graphql("gateway: script and SQL through the mutation", Expect.CLEAN, post(gw, "application/json", json("query",
                 "mutation($in: ArticleInput!) { ingestArticle(input: $in) { article { id title } } }").replace("}\"}", "}\", \"variables\": {\"in\": "
                 + json("title", SCRIPT, "body", SQL + " " + SCRIPT, "source", SQL, "externalId", "bad-input-" + UUID.randomUUID()) + "}}"),
-                "Authorization", "Bearer " + key));
+                "Authorization", key));
 
         verify(suite, List.of(Service.values()), 25);
     }

@@ -114,7 +114,7 @@ class DatabaseRestartIT {
             try {
                 boolean write = Http.postJson(Articles.base() + "/articles",
                         Articles.json(NewsCorpus.generate("db-restart-probe-" + sequence.incrementAndGet(), 1, 1L).getFirst()),
-                        Articles.writeKey()).status() / 100 == 2;
+                        Articles.editor()).status() / 100 == 2;
                 boolean read = Http.get(Articles.base() + "/articles/" + known).status() == 200;
                 boolean entities = Http.graphql(suite.baseUrl(Service.ENTITIES) + "/graphql", "{ entities(first: 1) { edges { node { id } } } }", null)
                         .json().path("errors").isMissingNode();
@@ -133,7 +133,7 @@ class DatabaseRestartIT {
         while (running.get()) {
             NewsCorpus.Article a = NewsCorpus.generate("db-restart-" + sequence.incrementAndGet(), 1, sequence.get()).getFirst();
             HttpRequest req = HttpRequest.newBuilder(URI.create(Articles.base() + "/articles")).timeout(REQUEST_TIMEOUT)
-                    .header("Content-Type", "application/json").header("X-Api-Key", SystemSuite.articlesKey())
+                    .header("Content-Type", "application/json").header("Authorization", SystemSuite.editor())
                     .POST(HttpRequest.BodyPublishers.ofString(Articles.json(a).toString())).build();
             HttpResponse<String> r = send("articles-write", req);
             if (r != null && r.statusCode() / 100 == 2) {
@@ -152,7 +152,7 @@ class DatabaseRestartIT {
             String body = Http.JSON.valueToTree(new ExtractionRequest(id, 1, a.title(), a.body(), a.publishedAt())).toString();
             HttpRequest req = HttpRequest.newBuilder(URI.create(suite.baseUrl(Service.ENTITIES) + ExtractionContract.itemPath(id)))
                     .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
-                    .header(ExtractionContract.API_KEY_HEADER, suite.keys().entities())
+                    .header("Authorization", SystemSuite.relay())
                     .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
             HttpResponse<String> r = send("entities-delivery", req);
             if (r != null && r.statusCode() / 100 == 2) {

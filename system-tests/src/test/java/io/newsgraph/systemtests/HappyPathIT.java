@@ -146,7 +146,7 @@ class HappyPathIT {
     static String ingest(String body, String externalId, String publishedAt) {
         JsonNode data = Http.graphqlData(SystemSuite.gateway(), INGEST,
                 Map.of("input", Map.of("body", body, "externalId", externalId, "publishedAt", publishedAt, "source", "system-test")),
-                Articles.bearer());
+                Articles.editor());
         JsonNode a = data.at("/ingestArticle/article");
         assertNotNull(a.get("id"));
         return a.get("id").asText();

@@ -122,7 +122,7 @@ class NothingLostIT {
 
         long stored = Db.count(Service.ARTICLES, "SELECT count(*) FROM article");
         Http.Response r = Http.post(suite.baseUrl(Service.ARTICLES) + "/articles/processing/redeliver-all", "application/json", "",
-                "X-Api-Key", suite.keys().articles());
+                "Authorization", SystemSuite.editor());
         assertEquals(200, r.status(), r.toString());
         assertEquals(stored, r.json().get("requeued").asLong(), "every stored article queued again");
         Articles.awaitDone(ids, Duration.ofMinutes(5));

@@ -1,8 +1,11 @@
 package io.newsgraph.systemtests;
 
+import io.newsgraph.contract.ExtractionContract;
+import io.newsgraph.launcher.LocalKeys;
 import io.newsgraph.launcher.Service;
 import io.newsgraph.launcher.Suite;
 import io.newsgraph.launcher.SuiteConfig;
+import io.newsgraph.testing.TestTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +29,8 @@ final class SystemSuite {
     private static Suite suite;
     private static Path root;
     private static Path stateDir;
+    private static TestTokens tokens;
+    private static TestTokens relayTokens;
 
     private SystemSuite() {
     }
@@ -71,12 +76,30 @@ final class SystemSuite {
         s.start(Service.GATEWAY);
     }
 
-    static String articlesKey() {
-        return get().keys().articles();
+    /** Tokens of the suite's local issuer (the one every service trusts), valid or broken on purpose. */
+    static synchronized TestTokens tokens() {
+        if (tokens == null) {
+            tokens = new TestTokens(get().keys().issuerKeys(), LocalKeys.ISSUER, LocalKeys.AUDIENCE);
+        }
+        return tokens;
     }
 
-    static String entitiesKey() {
-        return get().keys().entities();
+    /** Tokens signed with the outbox relay's own key, as articles-service makes them. */
+    static synchronized TestTokens relayTokens() {
+        if (relayTokens == null) {
+            relayTokens = new TestTokens(get().keys().relayKeys(), ExtractionContract.RELAY_ISSUER, ExtractionContract.RELAY_AUDIENCE);
+        }
+        return relayTokens;
+    }
+
+    /** {@code Bearer <token>} of role editor: what every write of the tests sends. */
+    static String editor() {
+        return "Bearer " + tokens().token("editor");
+    }
+
+    /** {@code Bearer <token>} of the relay's identity: what deliveries to entities-service send. */
+    static String relay() {
+        return "Bearer " + relayTokens().token(ExtractionContract.RELAY_ROLE);
     }
 
     private static void start() {

@@ -9,6 +9,8 @@ import io.newsgraph.articles.domain.ArticleService;
 import io.newsgraph.articles.domain.ErrorCode;
 import io.newsgraph.articles.domain.IngestOutcome;
 import io.newsgraph.articles.parse.TextFormat;
+import io.newsgraph.security.AccessPolicy;
+import io.newsgraph.security.rest.Guarded;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -34,7 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** The REST API of articles. Reads are open; writes need the API key ({@link RequiresApiKey}). */
+/** The REST API of articles. Writes need an {@code editor} token ({@link Guarded}); reads follow the read rule. */
 @Path("/articles")
 @Produces(MediaType.APPLICATION_JSON)
 public class ArticleResource {
@@ -64,7 +66,7 @@ public class ArticleResource {
      * other fields as query parameters.
      */
     @POST
-    @RequiresApiKey
+    @Guarded(AccessPolicy.Operation.WRITE)
     @Consumes(MediaType.WILDCARD)
     public Response ingest(InputStream in, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
@@ -96,7 +98,7 @@ public class ArticleResource {
     /** NDJSON in, NDJSON out: one result line per non-blank input line; each line is stored or rejected on its own. */
     @POST
     @Path("/bulk")
-    @RequiresApiKey
+    @Guarded(AccessPolicy.Operation.WRITE)
     @Consumes(MediaType.WILDCARD)
     @Produces("application/x-ndjson")
     public String bulk(InputStream in, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength) throws Exception {
@@ -189,7 +191,7 @@ public class ArticleResource {
     /** Replaces the article's content; the version comes from If-Match or the body. */
     @PUT
     @Path("/{id}")
-    @RequiresApiKey
+    @Guarded(AccessPolicy.Operation.WRITE)
     @Consumes(MediaType.WILDCARD)
     public Response replace(@PathParam("id") String id, InputStream in,
                             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
@@ -210,7 +212,7 @@ public class ArticleResource {
     /** Changes the fields present in the JSON object (null clears one; body cannot be cleared). */
     @PATCH
     @Path("/{id}")
-    @RequiresApiKey
+    @Guarded(AccessPolicy.Operation.WRITE)
     @Consumes(MediaType.WILDCARD)
     public Response patch(@PathParam("id") String id, InputStream in,
                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
@@ -245,7 +247,7 @@ public class ArticleResource {
 
     @DELETE
     @Path("/{id}")
-    @RequiresApiKey
+    @Guarded(AccessPolicy.Operation.WRITE)
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @QueryParam("version") String version) {
         UUID articleId = uuid(id);
@@ -256,7 +258,7 @@ public class ArticleResource {
     /** Queues the article for delivery again (after FAILED, or to re-run extraction). */
     @POST
     @Path("/{id}/processing/retry")
-    @RequiresApiKey
+    @Guarded(AccessPolicy.Operation.WRITE)
     public ArticleView retry(@PathParam("id") String id) {
         return views.view(service.retryProcessing(uuid(id)));
     }
@@ -264,7 +266,7 @@ public class ArticleResource {
     /** Queues every FAILED delivery again. */
     @POST
     @Path("/processing/retry-failed")
-    @RequiresApiKey
+    @Guarded(AccessPolicy.Operation.WRITE)
     public Map<String, Integer> retryFailed() {
         return Map.of("requeued", service.retryAllFailed());
     }
@@ -275,7 +277,7 @@ public class ArticleResource {
      */
     @POST
     @Path("/processing/redeliver-all")
-    @RequiresApiKey
+    @Guarded(AccessPolicy.Operation.WRITE)
     public Map<String, Integer> redeliverAll() {
         return Map.of("requeued", service.redeliverAll());
     }

@@ -8,16 +8,11 @@ import java.util.Optional;
 
 /**
  * Typed settings of articles-service. Each one can be overridden by environment variable, for example
- * {@code NEWSGRAPH_ARTICLES_API_KEY} or {@code NEWSGRAPH_ARTICLES_RELAY_MAX_ATTEMPTS}.
+ * {@code NEWSGRAPH_ARTICLES_RELAY_MAX_ATTEMPTS}. Who may call the service is set apart
+ * ({@code newsgraph.security.*}, {@code mp.jwt.verify.*}).
  */
 @ConfigMapping(prefix = "newsgraph.articles")
 public interface ArticlesConfig {
-
-    /**
-     * The key every write must present ({@code Authorization: Bearer <key>} or {@code X-Api-Key}). When unset, writes
-     * are refused: the service never runs with a built-in key.
-     */
-    Optional<String> apiKey();
 
     Limits limits();
 
@@ -64,9 +59,6 @@ public interface ArticlesConfig {
         @WithDefault("http://127.0.0.1:8082")
         String baseUrl();
 
-        /** Key sent as {@code X-Api-Key} to entities-service; none is sent when unset. */
-        Optional<String> apiKey();
-
         /** Timeout of one delivery request. */
         @WithDefault("10s")
         Duration requestTimeout();
@@ -100,5 +92,15 @@ public interface ArticlesConfig {
         /** Attempts after which an event is marked FAILED (its article too) and waits for a manual retry. */
         @WithDefault("10")
         int maxAttempts();
+
+        /**
+         * The relay's own private key (PEM, PKCS#8), with which it signs its short-lived {@code extraction-writer}
+         * tokens; entities-service holds the public half. Unset: deliveries carry no token and are refused.
+         */
+        Optional<String> signingKey();
+
+        /** How long one relay token is valid; a new one is signed shortly before it runs out. */
+        @WithDefault("5m")
+        Duration tokenLifetime();
     }
 }

@@ -26,10 +26,12 @@ public class ExtractionClient {
     }
 
     private final ArticlesConfig config;
+    private final RelayIdentity identity;
     private final HttpClient http;
 
-    public ExtractionClient(ArticlesConfig config) {
+    public ExtractionClient(ArticlesConfig config, RelayIdentity identity) {
         this.config = config;
+        this.identity = identity;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -37,7 +39,7 @@ public class ExtractionClient {
         String base = config.entities().baseUrl().replaceAll("/+$", "");
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + ExtractionContract.itemPath(event.articleId().toString())))
                 .timeout(config.entities().requestTimeout());
-        config.entities().apiKey().ifPresent(key -> request.header(ExtractionContract.API_KEY_HEADER, key));
+        identity.authorization().ifPresent(token -> request.header("Authorization", token));
         if (event.type() == OutboxEvent.Type.ArticleChanged) {
             request.header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(event.payload()));
         } else {

@@ -39,7 +39,7 @@ class BadInputTest {
     }
 
     private static ValidatableResponse post(String contentType, byte[] body) {
-        return given().header("X-Api-Key", TestDb.KEY).contentType(contentType).body(body).when().post("/articles")
+        return given().auth().oauth2(TestDb.EDITOR_TOKEN).contentType(contentType).body(body).when().post("/articles")
                 .then().contentType("application/json");
     }
 
@@ -106,27 +106,27 @@ class BadInputTest {
     void badCursorAndStaleVersion() {
         given().queryParam("after", "Zm9vOmJhcg").get("/articles").then().statusCode(400)
                 .body("code", is("INVALID_CURSOR"));
-        given().header("X-Api-Key", TestDb.KEY).contentType("application/json").header("If-Match", "\"7\"")
+        given().auth().oauth2(TestDb.EDITOR_TOKEN).contentType("application/json").header("If-Match", "\"7\"")
                 .body("{\"body\": \"x\"}").put("/articles/00000000-0000-0000-0000-000000000001").then().statusCode(404)
                 .body("code", is("ARTICLE_NOT_FOUND"));
-        given().header("X-Api-Key", TestDb.KEY).contentType("application/json").header("If-Match", "seven")
+        given().auth().oauth2(TestDb.EDITOR_TOKEN).contentType("application/json").header("If-Match", "seven")
                 .body("{\"body\": \"x\"}").put("/articles/00000000-0000-0000-0000-000000000001").then().statusCode(400)
                 .body("code", is("INVALID_ARGUMENT"));
     }
 
     @Test
     void staleVersionStoresNothingNew() {
-        String id = given().header("X-Api-Key", TestDb.KEY).contentType("application/json").body("{\"body\": \"one\"}")
+        String id = given().auth().oauth2(TestDb.EDITOR_TOKEN).contentType("application/json").body("{\"body\": \"one\"}")
                 .post("/articles").then().statusCode(201).extract().path("article.id");
         TestDb.clear(ds);
         TestDb.execute(ds, "SELECT 1");
         // Re-create the row directly at version 2 so the request below is stale against it.
-        given().header("X-Api-Key", TestDb.KEY).contentType("application/json").body("{\"externalId\": \"s\", \"body\": \"a\"}")
+        given().auth().oauth2(TestDb.EDITOR_TOKEN).contentType("application/json").body("{\"externalId\": \"s\", \"body\": \"a\"}")
                 .post("/articles").then().statusCode(201);
         String sid = given().get("/articles").then().extract().path("edges[0].node.id");
-        given().header("X-Api-Key", TestDb.KEY).contentType("application/json").body("{\"externalId\": \"s\", \"body\": \"b\"}")
+        given().auth().oauth2(TestDb.EDITOR_TOKEN).contentType("application/json").body("{\"externalId\": \"s\", \"body\": \"b\"}")
                 .post("/articles").then().statusCode(200).body("article.version", is(2));
-        given().header("X-Api-Key", TestDb.KEY).contentType("application/json").header("If-Match", "1")
+        given().auth().oauth2(TestDb.EDITOR_TOKEN).contentType("application/json").header("If-Match", "1")
                 .body("{\"body\": \"c\"}").put("/articles/" + sid).then().statusCode(409).body("code", is("VERSION_CONFLICT"));
         given().get("/articles/" + sid).then().body("body", is("b")).body("version", is(2));
         assertEquals(1, TestDb.count(ds, "SELECT count(*) FROM outbox_event"));
@@ -138,21 +138,21 @@ class BadInputTest {
     @Test
     void bulkOverTheLineLimitStoresNothing() {
         String lines = "{\"body\": \"x\"}\n".repeat(5001);
-        given().header("X-Api-Key", TestDb.KEY).contentType("application/x-ndjson").body(utf8(lines))
+        given().auth().oauth2(TestDb.EDITOR_TOKEN).contentType("application/x-ndjson").body(utf8(lines))
                 .post("/articles/bulk").then().statusCode(413).body("code", is("TOO_MANY_LINES"));
     }
 
     @Test
     void unknownRoutesAndMethodsAnswerJson() {
         given().get("/nothing-here").then().statusCode(404);
-        given().header("X-Api-Key", TestDb.KEY).put("/articles").then().statusCode(405)
+        given().auth().oauth2(TestDb.EDITOR_TOKEN).put("/articles").then().statusCode(405)
                 .body("code", is("METHOD_NOT_ALLOWED"));
     }
 
     @Test
     void htmlIsStoredAsTextAndReturnedOnlyAsJson() {
         String html = "<h1>Headline</h1><p>Hello <script>alert('x')</script><img src=x onerror=alert(1)></p>";
-        String id = given().header("X-Api-Key", TestDb.KEY).contentType("text/html; charset=utf-8").body(utf8(html))
+        String id = given().auth().oauth2(TestDb.EDITOR_TOKEN).contentType("text/html; charset=utf-8").body(utf8(html))
                 .post("/articles").then().statusCode(201).contentType("application/json")
                 .body("article.title", is("Headline")).extract().path("article.id");
         given().accept("text/html").get("/articles/" + id).then().statusCode(406).body("code", is("NOT_ACCEPTABLE"));

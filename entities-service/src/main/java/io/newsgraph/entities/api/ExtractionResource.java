@@ -4,6 +4,8 @@ import io.newsgraph.contract.ExtractionContract;
 import io.newsgraph.contract.ExtractionRequest;
 import io.newsgraph.entities.domain.ApplyOutcome;
 import io.newsgraph.entities.domain.ExtractionService;
+import io.newsgraph.security.AccessPolicy;
+import io.newsgraph.security.rest.Guarded;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,9 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 /**
  * The receiving side of the delivery contract ({@link ExtractionContract}): articles-service's outbox relay puts each
  * article version here and deletes removed articles. Both calls are idempotent and answer 200 with what they did.
+ * Only the relay's service identity ({@code extraction-writer}) may call them.
  */
 @Path(ExtractionContract.BASE_PATH)
-@ApiKeyRequired
+@Guarded(AccessPolicy.Operation.DELIVER_EXTRACTIONS)
 @Produces(MediaType.APPLICATION_JSON)
 public class ExtractionResource {
 

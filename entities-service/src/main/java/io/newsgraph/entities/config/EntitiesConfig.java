@@ -7,20 +7,17 @@ import java.util.Optional;
 
 /**
  * Settings of entities-service. Every one can be set by environment variable, for example
- * {@code NEWSGRAPH_ENTITIES_API_KEY} or {@code NEWSGRAPH_ENTITIES_LIMITS_MAX_TEXT_CHARS}.
+ * {@code NEWSGRAPH_ENTITIES_LIMITS_MAX_TEXT_CHARS}. Who may call the service is set apart
+ * ({@code newsgraph.security.*}, {@code mp.jwt.verify.*}).
  */
 @ConfigMapping(prefix = "newsgraph.entities")
 public interface EntitiesConfig {
 
     /**
-     * The shared credential internal callers send in {@code X-Api-Key}. Unset means every write (and, by default,
-     * every extraction request) is refused: the service never runs open by accident.
+     * The public key (PEM) of articles-service's outbox relay. Tokens it verifies are accepted on {@code /extractions}
+     * only, and grant role {@code extraction-writer} only. Unset: no delivery is accepted.
      */
-    Optional<String> apiKey();
-
-    /** Whether {@code POST /extract} and {@code /extract/batch} need the API key too (they store nothing, but cost CPU). */
-    @WithDefault("true")
-    boolean extractRequiresApiKey();
+    Optional<String> relayKey();
 
     Limits limits();
 

@@ -2,6 +2,8 @@ package io.newsgraph.entities.support;
 
 import io.newsgraph.contract.ExtractionContract;
 import io.newsgraph.contract.ExtractionRequest;
+import io.newsgraph.security.Roles;
+import io.newsgraph.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -13,7 +15,11 @@ import static io.restassured.RestAssured.given;
 /** Calls of the service's HTTP API as its clients make them, built from the shared contract. */
 public final class Api {
 
-    public static final String KEY = "test-key";
+    /** The outbox relay's own token (its key, not the client issuer's): what every delivery sends. */
+    public static final String RELAY_TOKEN = TestTokens.relay().token(ExtractionContract.RELAY_ROLE);
+
+    /** A client token with role {@code editor}: what {@code /extract} takes. */
+    public static final String EDITOR_TOKEN = TestTokens.shared().token(Roles.EDITOR);
 
     private Api() {
     }
@@ -23,12 +29,12 @@ public final class Api {
     }
 
     public static Response put(String articleId, ExtractionRequest request) {
-        return given().header(ExtractionContract.API_KEY_HEADER, KEY).contentType(ContentType.JSON).body(request)
+        return given().auth().oauth2(RELAY_TOKEN).contentType(ContentType.JSON).body(request)
                 .when().put(ExtractionContract.itemPath(articleId));
     }
 
     public static Response delete(String articleId) {
-        return given().header(ExtractionContract.API_KEY_HEADER, KEY)
+        return given().auth().oauth2(RELAY_TOKEN)
                 .when().delete(ExtractionContract.itemPath(articleId));
     }
 

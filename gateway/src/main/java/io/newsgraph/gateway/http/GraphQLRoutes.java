@@ -51,13 +51,16 @@ public class GraphQLRoutes {
     private final GatewayConfig config;
     private final ObjectMapper json;
     private final GatewayMetrics metrics;
+    private final OperationAuthorization authorization;
     private final byte[] graphiql;
 
-    public GraphQLRoutes(GatewayRuntime runtime, GatewayConfig config, ObjectMapper json, GatewayMetrics metrics) {
+    public GraphQLRoutes(GatewayRuntime runtime, GatewayConfig config, ObjectMapper json, GatewayMetrics metrics,
+            OperationAuthorization authorization) {
         this.runtime = runtime;
         this.config = config;
         this.json = json;
         this.metrics = metrics;
+        this.authorization = authorization;
         this.graphiql = resource("graphiql/index.html");
     }
 
@@ -155,6 +158,7 @@ public class GraphQLRoutes {
                 throw doc.failure();
             }
             OperationDefinition op = doc.operation(operationName);
+            authorization.check(ctx, op);
             if (get && op.getOperation() != OperationDefinition.Operation.QUERY) {
                 throw new GraphQLFailure(405, "METHOD_NOT_ALLOWED", "Only queries may be sent with GET; use POST.");
             }

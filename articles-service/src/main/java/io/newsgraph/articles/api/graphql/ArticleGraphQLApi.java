@@ -1,7 +1,6 @@
 package io.newsgraph.articles.api.graphql;
 
 import graphql.schema.DataFetchingEnvironment;
-import io.newsgraph.articles.api.ApiKeyGuard;
 import io.newsgraph.articles.api.ArticleView;
 import io.newsgraph.articles.api.ArticleViews;
 import io.newsgraph.articles.api.Connections;
@@ -12,14 +11,11 @@ import io.newsgraph.articles.domain.ArticleService;
 import io.newsgraph.articles.domain.ErrorCode;
 import io.newsgraph.articles.federation.ArticleEntityLoader;
 import io.newsgraph.articles.parse.TextFormat;
-import io.newsgraph.contract.ExtractionContract;
 import io.newsgraph.service.DatabaseFailures;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
-import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -33,8 +29,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The articles subgraph (Apollo Federation v2). Queries are open; mutations need the API key, which the gateway
- * forwards in {@code Authorization}. Transactions live in {@link ArticleService}, not here.
+ * The articles subgraph (Apollo Federation v2). Who may run an operation is decided for the whole document before it
+ * runs ({@link io.newsgraph.security.graphql.GraphQLAccessCheck}: mutations need {@code editor}, from the token the
+ * gateway forwards). Transactions live in {@link ArticleService}, not here.
  */
 @GraphQLApi
 @Link(url = "https://specs.apollo.dev/federation/v2.7",
@@ -44,19 +41,15 @@ public class ArticleGraphQLApi {
     private final ArticleService service;
     private final ArticleViews views;
     private final ArticleEntityLoader entities;
-    private final ApiKeyGuard guard;
     private final ArticlesConfig config;
-    private final CurrentVertxRequest request;
     private final Context context;
 
     public ArticleGraphQLApi(ArticleService service, ArticleViews views, ArticleEntityLoader entities,
-                             ApiKeyGuard guard, ArticlesConfig config, CurrentVertxRequest request, Context context) {
+                             ArticlesConfig config, Context context) {
         this.service = service;
         this.views = views;
         this.entities = entities;
-        this.guard = guard;
         this.config = config;
-        this.request = request;
         this.context = context;
     }
 
@@ -99,7 +92,6 @@ public class ArticleGraphQLApi {
     @Description("Stores a new article, a new version of the same externalId/url, or nothing when unchanged")
     public @NonNull GraphQLTypes.IngestArticlePayload ingestArticle(@NonNull GraphQLTypes.ArticleInput input) {
         return call(() -> {
-            authorize();
             ArticleService.IngestResult r = service.ingest(new ArticleDraft(input.title(), input.body(), input.url(),
                     input.source(), input.publishedAt(), input.language(), input.externalId(), TextFormat.AUTO));
             return new GraphQLTypes.IngestArticlePayload(GraphQLTypes.IngestOutcome.valueOf(r.outcome().name()),
@@ -112,7 +104,6 @@ public class ArticleGraphQLApi {
     public @NonNull ArticleView updateArticle(@Id @NonNull String id, int version,
                                               @NonNull GraphQLTypes.ArticlePatchInput input) {
         return call(() -> {
-            authorize();
             checkClears(input);
             return views.view(service.update(uuid(id), version, c -> new ArticleDraft(
                     patched(input, GraphQLTypes.ClearableArticleField.TITLE, input.title(), c.title()), or(input.body(), c.body()),
@@ -128,7 +119,6 @@ public class ArticleGraphQLApi {
     @Description("Deletes the article at `version`")
     public @NonNull GraphQLTypes.DeleteArticlePayload deleteArticle(@Id @NonNull String id, int version) {
         return call(() -> {
-            authorize();
             service.delete(uuid(id), version);
             return new GraphQLTypes.DeleteArticlePayload(id);
         });
@@ -138,16 +128,8 @@ public class ArticleGraphQLApi {
     @Description("Queues the article for delivery to extraction again")
     public @NonNull ArticleView retryArticleProcessing(@Id @NonNull String id) {
         return call(() -> {
-            authorize();
             return views.view(service.retryProcessing(uuid(id)));
         });
-    }
-
-    private void authorize() {
-        RoutingContext ctx = request.getCurrent();
-        String authorization = ctx == null ? null : ctx.request().getHeader("Authorization");
-        String apiKey = ctx == null ? null : ctx.request().getHeader(ExtractionContract.API_KEY_HEADER);
-        guard.check(authorization, apiKey);
     }
 
     private static <T> T call(Supplier<T> body) {
