@@ -1,0 +1,62 @@
+package io.newsgraph.service.graphql;
+
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps internals out of the errors a client sees: a message naming a Java class or package, an exception, a stack
+ * frame or a host is replaced by a plain one with a stable code. Messages written for clients pass unchanged.
+ */
+public final class ClientErrors {
+
+    public static final String BAD_USER_INPUT = "BAD_USER_INPUT";
+    public static final String INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR";
+
+    /** Qualified names (io.newsgraph.X, java.lang.String, a host name), Foo$Bar, FooException, stack frames. */
+    private static final Pattern INTERNAL = Pattern.compile(
+            "\\b[A-Za-z_][\\w-]*(\\.[A-Za-z_][\\w-]*){2,}"
+                    + "|\\w\\$\\w"
+                    + "|\\b\\w*(Exception|Error)\\b"
+                    + "|\\bat [\\w.$]+\\("
+                    + "|\\bSQL\\b|\\bselect\\b.*\\bfrom\\b");
+
+    private ClientErrors() {
+    }
+
+    public static boolean isInternal(String message) {
+        return message != null && INTERNAL.matcher(message).find();
+    }
+
+    public static List<GraphQLError> clean(List<GraphQLError> errors) {
+        return errors.stream().map(ClientErrors::clean).toList();
+    }
+
+    public static GraphQLError clean(GraphQLError error) {
+        if (!isInternal(error.getMessage())) {
+            return error;
+        }
+        boolean input = isInputError(error.getErrorType());
+        Map<String, Object> extensions = new HashMap<>();
+        extensions.put("code", input ? BAD_USER_INPUT : INTERNAL_SERVER_ERROR);
+        return GraphqlErrorBuilder.newError()
+                .message(input ? "An argument or variable has a value its type does not accept"
+                        : "The request could not be completed")
+                .locations(error.getLocations())
+                .path(error.getPath())
+                .errorType(error.getErrorType() == null ? ErrorType.DataFetchingException : error.getErrorType())
+                .extensions(extensions)
+                .build();
+    }
+
+    private static boolean isInputError(ErrorClassification type) {
+        return type == ErrorType.ValidationError || type == ErrorType.InvalidSyntax
+                || (type != null && type.toString().contains("Validation"));
+    }
+}
