@@ -2,8 +2,10 @@ package io.newsgraph.service.graphql;
 
 import graphql.ErrorClassification;
 import graphql.ErrorType;
+import graphql.ExceptionWhileDataFetching;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import io.smallrye.graphql.api.ErrorCode;
 
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +41,16 @@ public final class ClientErrors {
     }
 
     public static GraphQLError clean(GraphQLError error) {
+        if (error instanceof ExceptionWhileDataFetching fetching && !hasOwnCode(fetching.getException())) {
+            // SmallRye would derive extensions.code from the exception's class name ("class-cast")
+            return GraphqlErrorBuilder.newError()
+                    .message(isInternal(error.getMessage()) ? "The request could not be completed" : error.getMessage())
+                    .locations(error.getLocations())
+                    .path(error.getPath())
+                    .errorType(ErrorType.DataFetchingException)
+                    .extensions(Map.of("code", INTERNAL_SERVER_ERROR))
+                    .build();
+        }
         if (!isInternal(error.getMessage())) {
             return error;
         }
@@ -53,6 +65,11 @@ public final class ClientErrors {
                 .errorType(error.getErrorType() == null ? ErrorType.DataFetchingException : error.getErrorType())
                 .extensions(extensions)
                 .build();
+    }
+
+    /** An exception that carries its code itself (a GraphQLError's extensions, or SmallRye's {@code @ErrorCode}). */
+    private static boolean hasOwnCode(Throwable t) {
+        return t instanceof GraphQLError || t != null && t.getClass().isAnnotationPresent(ErrorCode.class);
     }
 
     private static boolean isInputError(ErrorClassification type) {
