@@ -66,18 +66,18 @@ class GraphQLLimitsTest {
     @Test
     void aFanOutOfPagesIsRefusedByItsEstimatedCost() {
         StringBuilder q = new StringBuilder("{");
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 80; i++) {
             q.append(" a").append(i).append(": articles(first: 100) { edges { node { id title body lede keyPoints sections { heading paragraphs } } } }");
         }
         JsonPath r = GraphQLClient.query(q.append(" }").toString());
         assertRefused(r, "COST_ESTIMATED_TOO_EXPENSIVE");
-        assertTrue(r.getString("errors[0].message").contains("limit is 50000"), r::prettify);
+        assertTrue(r.getString("errors[0].message").contains("limit is 200000"), r::prettify);
     }
 
     @Test
     void aFragmentUsedEverywhereCountsEveryTime() {
         StringBuilder q = new StringBuilder("{");
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 80; i++) {
             q.append(" a").append(i).append(": articles(first: 100) { edges { node { ...All } } }");
         }
         q.append(" } fragment All on Article { id title body lede keyPoints sections { heading paragraphs } }");

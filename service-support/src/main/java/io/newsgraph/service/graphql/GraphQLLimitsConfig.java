@@ -19,7 +19,7 @@ public interface GraphQLLimitsConfig {
     int maxAliases();
 
     /** Highest estimated cost (fields, multiplied by the list sizes above them: see {@link OperationMeter}). */
-    @WithDefault("50000")
+    @WithDefault("200000")
     long maxCost();
 
     /** Size assumed for a list that names none ({@code first} not given and no default, or no size argument). */
@@ -35,7 +35,7 @@ public interface GraphQLLimitsConfig {
     int maxRepresentations();
 
     /** Most fields one answer may carry (every field of every object counts); past it execution stops. */
-    @WithDefault("100000")
+    @WithDefault("250000")
     long maxAnswerFields();
 
     default GraphQLLimits limits() {
