@@ -190,7 +190,7 @@ class GraphQLSubgraphTest {
         r = Api.graphql("{ entities(first: 2, after: \"%%%\") { edges { cursor } } }");
         assertEquals("BAD_CURSOR", r.getString("errors[0].extensions.code"));
         r = Api.graphql("{ entities(first: 1000) { edges { cursor } } }");
-        assertEquals("INVALID_ARGUMENT", r.getString("errors[0].extensions.code"));
+        assertEquals("MAX_PAGE_SIZE_EXCEEDED", r.getString("errors[0].extensions.code"));
         // an entity cursor is not an article cursor
         String entityCursor = Api.graphql("{ entities(first: 1) { edges { cursor } } }").getString("data.entities.edges[0].cursor");
         r = Api.graphql("query($id: ID!, $c: String) { entity(id: $id) { articles(after: $c) { totalCount } } }",

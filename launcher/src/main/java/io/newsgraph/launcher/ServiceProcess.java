@@ -42,14 +42,7 @@ public final class ServiceProcess {
     /** Starts {@code java [javaOptions] -jar jar}, appending stdout and stderr to {@code logFile}. */
     public static ServiceProcess start(Service service, String baseUrl, int port, Path jar, List<String> javaOptions,
             Map<String, String> environment, Path logFile) {
-        List<String> command = new ArrayList<>();
-        if (Files.isExecutable(SETSID)) {
-            command.add(SETSID.toString());
-        }
-        command.add(javaExecutable().toString());
-        command.addAll(javaOptions);
-        command.add("-jar");
-        command.add(jar.toString());
+        List<String> command = command(jar, javaOptions);
         try {
             Files.createDirectories(logFile.getParent());
             Files.writeString(logFile, "=== " + service.module() + " starting at " + Instant.now() + " on port " + port + "\n",
@@ -65,6 +58,24 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new LaunchException("could not start " + service.module() + " (" + jar + "): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code [setsid] java [javaOptions] -XX:+ExitOnOutOfMemoryError -jar jar}. A JVM that ran out of heap is never
+     * left running, wedged in GC: it exits, and {@link #isAlive()} tells the launcher. The flag comes after the
+     * caller's options so that none of them can turn it off.
+     */
+    static List<String> command(Path jar, List<String> javaOptions) {
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            command.add(SETSID.toString());
+        }
+        command.add(javaExecutable().toString());
+        command.addAll(javaOptions);
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
     }
 
     /** The java of the running JVM: the launcher runs on JAVA_HOME's java, so the services do too. */

@@ -1,5 +1,6 @@
 package io.newsgraph.articles.config;
 
+import io.newsgraph.service.graphql.GraphQLLimitsConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -19,6 +20,9 @@ public interface ArticlesConfig {
     Entities entities();
 
     Relay relay();
+
+    /** Limits of the GraphQL endpoint ({@code newsgraph.articles.graphql.max-cost} and the rest). */
+    GraphQLLimitsConfig graphql();
 
     interface Limits {
         /** Largest accepted request body of a single-article write, in bytes. */
@@ -48,10 +52,6 @@ public interface ArticlesConfig {
         /** Longest accepted title, url, source, externalId, in characters. */
         @WithDefault("2048")
         int maxFieldLength();
-
-        /** Most representations in one {@code _entities} call. */
-        @WithDefault("500")
-        int maxEntityBatch();
     }
 
     interface Entities {

@@ -55,13 +55,6 @@ public class ArticleEntityLoader {
         return batch.get(uuid);
     }
 
-    /** Number of Article representations in an {@code _entities} call, for limits. */
-    public static int articleCount(DataFetchingEnvironment env) {
-        List<Map<String, Object>> representations = env == null ? null
-                : env.getExecutionStepInfo().getArgument("representations");
-        return representations == null ? 0 : representations.size();
-    }
-
     private Map<UUID, ArticleView> loadAll(List<Map<String, Object>> representations) {
         Set<UUID> ids = new LinkedHashSet<>();
         for (Map<String, Object> r : representations) {

@@ -18,8 +18,11 @@ import java.time.Duration;
 @ApplicationScoped
 public class ExtractionClient {
 
-    /** The receiver's answer; status 0 means no answer at all (connection refused, timeout). */
-    public record Result(int status, String error) {
+    /**
+     * The receiver's answer; status 0 means no answer at all (connection refused, timeout). {@code error} is what the
+     * article shows ({@link DeliveryErrors}: a stable code, no internals); {@code detail} the cause, for the log.
+     */
+    public record Result(int status, String error, String detail) {
         public boolean acknowledged() {
             return status >= 200 && status < 300;
         }
@@ -49,15 +52,17 @@ public class ExtractionClient {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                return new Result(status, null);
+                return new Result(status, null, null);
             }
             String body = response.body() == null ? "" : response.body();
-            return new Result(status, "HTTP " + status + (body.isBlank() ? "" : ": " + abbreviate(body)));
+            return new Result(status, DeliveryErrors.refused(status, body),
+                    "HTTP " + status + (body.isBlank() ? "" : ": " + abbreviate(body)));
         } catch (IOException e) {
-            return new Result(0, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return new Result(0, DeliveryErrors.noAnswer(e),
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Result(0, "interrupted");
+            return new Result(0, DeliveryErrors.interrupted(), "interrupted");
         }
     }
 

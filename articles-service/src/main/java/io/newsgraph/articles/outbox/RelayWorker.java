@@ -51,9 +51,9 @@ public class RelayWorker {
                 (giveUp ? failed : retried).increment();
                 if (giveUp) {
                     LOG.warnf("outbox event %d (%s of article %s) failed for good after %d attempts: %s",
-                            event.id(), event.type(), event.articleId(), attempts, result.error());
+                            event.id(), event.type(), event.articleId(), attempts, result.detail());
                 } else {
-                    LOG.debugf("outbox event %d attempt %d failed: %s", event.id(), attempts, result.error());
+                    LOG.debugf("outbox event %d attempt %d failed: %s", event.id(), attempts, result.detail());
                 }
             }
         }

@@ -125,7 +125,7 @@ class OutboxRelayTest {
         assertEquals(12, TestDb.count(ds, "SELECT count(*) FROM outbox_event WHERE attempts = 1 AND status = 'PENDING'"));
         given().get("/articles/" + ids.get(0)).then().body("processing.state", is("PENDING"))
                 .body("processing.attempts", is(1))
-                .body("processing.lastError", org.hamcrest.Matchers.containsString("ConnectException"));
+                .body("processing.lastError", org.hamcrest.Matchers.is("EXTRACTION_UNAVAILABLE: entities-service could not be reached"));
         relay.refreshGauges();
         assertTrue(given().get("/q/metrics").then().extract().asString().contains("newsgraph_outbox_backlog 12.0"));
 
@@ -157,7 +157,7 @@ class OutboxRelayTest {
         relay.drainNow();
         given().get("/articles/" + id).then().body("processing.state", is("FAILED"))
                 .body("processing.attempts", is(1))
-                .body("processing.lastError", org.hamcrest.Matchers.containsString("HTTP 422"));
+                .body("processing.lastError", org.hamcrest.Matchers.startsWith("EXTRACTION_REJECTED: entities-service refused the article (HTTP 422"));
         makeDue();
         assertEquals(0, relay.drainNow(), "a failed event waits for a retry request");
 

@@ -1,5 +1,6 @@
 package io.newsgraph.entities.config;
 
+import io.newsgraph.service.graphql.GraphQLLimitsConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -47,16 +48,12 @@ public interface EntitiesConfig {
         int maxMentionsPerArticle();
     }
 
-    /** GraphQL paging. */
-    interface Graphql {
+    /** GraphQL paging, and the endpoint's limits ({@code newsgraph.entities.graphql.max-cost} and the rest). */
+    interface Graphql extends GraphQLLimitsConfig {
 
         /** Page size when {@code first} is not given. */
         @WithDefault("20")
         int defaultPageSize();
-
-        /** Largest {@code first} accepted. */
-        @WithDefault("100")
-        int maxPageSize();
 
         /** Most results of {@code searchEntities}. */
         @WithDefault("50")

@@ -75,17 +75,13 @@ public class ArticleGraphQLApi {
         return call(() -> views.searchConnection(query, service.search(query, after, first)));
     }
 
-    /** Federation reference resolver: all representations of one {@code _entities} call are loaded in one query. */
+    /**
+     * Federation reference resolver: all representations of one {@code _entities} call are loaded in one query (their
+     * number is bounded before execution by {@code newsgraph.graphql.max-representations}).
+     */
     @Resolver
     public ArticleView articleReference(@Id @NonNull String id) {
-        return call(() -> {
-            DataFetchingEnvironment env = context.unwrap(DataFetchingEnvironment.class);
-            if (ArticleEntityLoader.articleCount(env) > config.limits().maxEntityBatch()) {
-                throw new ArticleException(ErrorCode.INVALID_ARGUMENT,
-                        "at most " + config.limits().maxEntityBatch() + " representations per request");
-            }
-            return entities.load(id, env);
-        });
+        return call(() -> entities.load(id, context.unwrap(DataFetchingEnvironment.class)));
     }
 
     @Mutation("ingestArticle")
