@@ -115,8 +115,11 @@ public interface GatewayConfig {
         @WithDefault("edges,nodes")
         List<String> sizedFields();
 
-        /** Assumed sizes per field, {@code "Type.field"}: they replace {@code @listSize(assumedSize)} and the default. */
-        Map<String, Integer> listSizes();
+        /**
+         * Assumed sizes per field as {@code Type.field=size} entries ({@code Article.entities=50,Entity.roles=5}): they
+         * replace {@code @listSize(assumedSize)} and the default. A list, so that one environment variable can set it.
+         */
+        Optional<List<String>> listSizes();
 
         /** Whether the request header {@code Newsgraph-Cost: 1} returns estimated and actual cost in {@code extensions.cost}. */
         @WithDefault("true")

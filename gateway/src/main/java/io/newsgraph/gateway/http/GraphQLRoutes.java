@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import graphql.GraphQLError;
@@ -116,7 +117,7 @@ public class GraphQLRoutes {
         }
         Object parsed;
         try {
-            parsed = json.readValue(body.getBytes(), Object.class);
+            parsed = json.readerFor(Object.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(body.getBytes());
         } catch (IOException e) {
             fail(ctx, new GraphQLFailure(400, "MALFORMED_JSON", "Request body is not valid JSON."));
             return;

@@ -46,7 +46,27 @@ public final class CostModel {
 
     public static CostModel of(Supergraph supergraph, GatewayConfig.Cost config) {
         return new CostModel(supergraph.apiSchema(), supergraph.costDirectives(), config.max(), config.defaultListSize(),
-                config.slicingArguments(), config.sizedFields(), config.listSizes());
+                config.slicingArguments(), config.sizedFields(), sizes(config.listSizes().orElse(List.of())));
+    }
+
+    /** {@code Type.field=size} entries as a map. */
+    static Map<String, Integer> sizes(List<String> entries) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        for (String e : entries) {
+            int eq = e.lastIndexOf('=');
+            String field = eq < 0 ? "" : e.substring(0, eq).trim();
+            try {
+                int size = Integer.parseInt(e.substring(eq + 1).trim());
+                if (field.indexOf('.') > 0 && size >= 0) {
+                    out.put(field, size);
+                    continue;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new IllegalArgumentException("newsgraph.gateway.cost.list-sizes: \"" + e + "\" is not Type.field=size");
+        }
+        return out;
     }
 
     public GraphQLSchema schema() {

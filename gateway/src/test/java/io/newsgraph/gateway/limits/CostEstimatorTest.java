@@ -104,6 +104,14 @@ class CostEstimatorTest {
     }
 
     @Test
+    void configuredSizesAreReadFromTypeFieldEntries() {
+        assertEquals(Map.of("Article.entities", 50, "Entity.roles", 5), CostModel.sizes(List.of("Article.entities=50", " Entity.roles = 5 ")));
+        assertThrows(IllegalArgumentException.class, () -> CostModel.sizes(List.of("Article.entities")));
+        assertThrows(IllegalArgumentException.class, () -> CostModel.sizes(List.of("entities=5")));
+        assertThrows(IllegalArgumentException.class, () -> CostModel.sizes(List.of("Article.entities=many")));
+    }
+
+    @Test
     void theSuitesQueriesCostWhatTheirShapeSays() {
         // README / launcher welcome query: 5 articles, each with processing and 20 assumed entities of 3 related.
         String welcome = """
