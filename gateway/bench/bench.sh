@@ -3,14 +3,17 @@
 # (products -> reviews -> accounts), through this gateway and through @apollo/gateway over the same subgraphs,
 # in the same run; and the gateway's overhead over calling the subgraph directly for a one-subgraph query.
 #
-#   gateway/bench/bench.sh [--duration 20s] [--connections 32] [--jar PATH]
+#   gateway/bench/bench.sh [--duration 20s] [--connections 32] [--jar PATH] [--edge on|off] [--port-base 4310]
 #                          [--supergraph FILE --query FILE --direct-url URL --direct-query FILE]
+#
+# --edge off turns the gateway's edge checks off (cost analysis, CSRF, rate limit, CORS) to measure what they cost;
+# with them on (the default) the rate limit is raised out of reach, so every request still passes through it.
 #
 # Without --supergraph it runs the gateway's test subgraphs (gateway/src/test/node/subgraphs.mjs). With it, the
 # subgraphs named in the supergraph must already be running (e.g. the real services); pass the query to send
 # (a JSON request body) and, for the overhead figure, a subgraph URL and a one-subgraph query body.
 # Needs: a packaged gateway (mvn -pl gateway package), node, wrk (apt-get install wrk). Uses 127.0.0.1 only,
-# ports 4310-4319.
+# ports 4310-4319 (--port-base moves them).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -21,6 +24,8 @@ supergraph=""
 query_file=""
 direct_url=""
 direct_query_file=""
+edge=on
+base=4310
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration="$2"; shift 2 ;;
@@ -30,6 +35,8 @@ while [ $# -gt 0 ]; do
     --query) query_file="$2"; shift 2 ;;
     --direct-url) direct_url="$2"; shift 2 ;;
     --direct-query) direct_query_file="$2"; shift 2 ;;
+    --edge) edge="$2"; shift 2 ;;
+    --port-base) base="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -44,32 +51,38 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 
 if [ -z "$supergraph" ]; then
-  node "$repo/gateway/src/test/node/subgraphs.mjs" --port-base 4310 > "$work/subgraphs.out" &
+  node "$repo/gateway/src/test/node/subgraphs.mjs" --port-base "$base" > "$work/subgraphs.out" &
   pids+=($!)
   for _ in $(seq 100); do [ -s "$work/subgraphs.out" ] && break; sleep 0.1; done
   supergraph="$work/supergraph.graphql"
-  sed -e 's#http://products.test/graphql#http://127.0.0.1:4310/graphql#' -e 's#http://reviews.test/graphql#http://127.0.0.1:4311/graphql#' \
-      -e 's#http://accounts.test/graphql#http://127.0.0.1:4312/graphql#' -e 's#http://inventory.test/graphql#http://127.0.0.1:4313/graphql#' \
+  sed -e "s#http://products.test/graphql#http://127.0.0.1:$base/graphql#" -e "s#http://reviews.test/graphql#http://127.0.0.1:$((base + 1))/graphql#" \
+      -e "s#http://accounts.test/graphql#http://127.0.0.1:$((base + 2))/graphql#" -e "s#http://inventory.test/graphql#http://127.0.0.1:$((base + 3))/graphql#" \
       "$repo/gateway/src/test/resources/federation/supergraph.graphql" > "$supergraph"
   echo '{"query":"query Bench { topProducts { upc name price reviews { id body author { id name username } } } }"}' > "$work/query.json"
   query_file="$work/query.json"
   echo '{"query":"query Direct { topProducts { upc name price weight } }"}' > "$work/direct.json"
   direct_query_file="$work/direct.json"
-  direct_url="http://127.0.0.1:4310/graphql"
+  direct_url="http://127.0.0.1:$base/graphql"
 fi
 
-NEWSGRAPH_GATEWAY_SUPERGRAPH="$supergraph" QUARKUS_HTTP_PORT=4318 QUARKUS_HTTP_HOST=127.0.0.1 \
+# One client (wrk) makes every request: the rate limit is raised so it is consulted but never refuses.
+edge_env=(NEWSGRAPH_GATEWAY_RATE_LIMIT_REQUESTS=1000000000 NEWSGRAPH_GATEWAY_RATE_LIMIT_BURST=1000000000)
+if [ "$edge" = off ]; then
+  edge_env=(NEWSGRAPH_GATEWAY_COST_ENABLED=false NEWSGRAPH_GATEWAY_CSRF_ENABLED=false NEWSGRAPH_GATEWAY_RATE_LIMIT_ENABLED=false
+            QUARKUS_HTTP_CORS_ENABLED=false)
+fi
+env "${edge_env[@]}" NEWSGRAPH_GATEWAY_SUPERGRAPH="$supergraph" QUARKUS_HTTP_PORT=$((base + 8)) QUARKUS_HTTP_HOST=127.0.0.1 \
   "$JAVA_HOME/bin/java" -Xmx512m -jar "$jar" > "$work/gateway.log" 2>&1 &
 pids+=($!)
-node "$repo/tools/federation/reference-gateway.mjs" --supergraph "$supergraph" --port 4319 > "$work/reference.log" 2>&1 &
+node "$repo/tools/federation/reference-gateway.mjs" --supergraph "$supergraph" --port $((base + 9)) > "$work/reference.log" 2>&1 &
 pids+=($!)
-for url in http://127.0.0.1:4318/q/health/ready http://127.0.0.1:4319/health; do
+for url in "http://127.0.0.1:$((base + 8))/q/health/ready" "http://127.0.0.1:$((base + 9))/health"; do
   for _ in $(seq 300); do curl -sf "$url" >/dev/null && break; sleep 0.2; done
   curl -sf "$url" >/dev/null || { echo "not ready: $url" >&2; cat "$work/gateway.log" "$work/reference.log" >&2; exit 1; }
 done
 
-ours="http://127.0.0.1:4318/graphql"
-theirs="http://127.0.0.1:4319/graphql"
+ours="http://127.0.0.1:$((base + 8))/graphql"
+theirs="http://127.0.0.1:$((base + 9))/graphql"
 a=$(curl -s "$ours" -H 'content-type: application/json' --data-binary @"$query_file")
 b=$(curl -s "$theirs" -H 'content-type: application/json' --data-binary @"$query_file")
 if [ "$a" != "$b" ]; then
@@ -118,5 +131,5 @@ cat <<OUT
 | newsgraph gateway, same one-subgraph query | $g_rps | $g_p50 | $g_p95 |
 
 throughput ratio newsgraph / @apollo/gateway: ${ratio}x; gateway overhead on the one-subgraph query: p50 +${overhead50} ms, p95 +${overhead95} ms
-($connections connections, $duration per run, wrk -t2, $(nproc) cores)
+($connections connections, $duration per run, wrk -t2, $(nproc) cores, edge checks $edge)
 OUT

@@ -172,7 +172,7 @@ public final class Launcher {
     }
 
     /** A query that crosses both subgraphs: articles, their entities, and each entity's other articles. */
-    static final String WELCOME_QUERY = """
+    public static final String WELCOME_QUERY = """
             {
               articles(first: 5) {
                 edges {

@@ -32,7 +32,11 @@ final class ServiceEnvironment {
                 datasource(env, entitiesDb);
                 env.put("NEWSGRAPH_ENTITIES_RELAY_KEY", keys.relayPublicKeyPem());
             }
-            case GATEWAY -> env.put("NEWSGRAPH_GATEWAY_SUPERGRAPH", supergraph.toString());
+            case GATEWAY -> {
+                env.put("NEWSGRAPH_GATEWAY_SUPERGRAPH", supergraph.toString());
+                // The GraphiQL page the gateway serves is the one browser origin of a local run.
+                env.put("QUARKUS_HTTP_CORS_ORIGINS", config.baseUrl(Service.GATEWAY));
+            }
         }
         return env;
     }

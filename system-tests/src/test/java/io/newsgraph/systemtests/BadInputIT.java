@@ -6,6 +6,7 @@ import io.newsgraph.launcher.Suite;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,12 @@ class BadInputIT {
         /** A clear error: 4xx with code and message (GraphQL: errors with extensions.code). */
         ERROR,
         /** Either a 2xx answer or a clear error: valid-looking input whose handling is the service's choice. */
-        CLEAN
+        CLEAN,
+        /**
+         * A 4xx from the HTTP layer before any handler of ours (CORS refusals, oversized headers or URLs): the status is
+         * the answer, the body may be empty.
+         */
+        DENIED
     }
 
     record Case(String name, Expect expect, boolean graphql, HttpRequest request) {
@@ -45,6 +51,11 @@ class BadInputIT {
      * but do not fail it. Remove an entry once the service answers clearly.
      */
     private static final java.util.Map<String, String> KNOWN_DEFECTS = java.util.Map.of();
+
+    /** What no answer of the public endpoint may contain: class or exception names, stack frames, SQL, hosts. */
+    private static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern.compile(
+            "\\b(io\\.newsgraph|java|javax|jakarta|org|com|io\\.vertx|io\\.quarkus|io\\.smallrye)\\.[a-z][\\w.]*\\.[A-Z]|\\b[A-Z]\\w*Exception\\b"
+                    + "|\\bat [\\w$.]+\\(|SQLSTATE|\\bjdbc:|org\\.postgresql|ERROR: |\\b(localhost|127\\.0\\.0\\.1):\\d");
 
     private final List<Case> cases = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
@@ -148,6 +159,118 @@ class BadInputIT {
         verify(suite, List.of(Service.values()), 25);
     }
 
+    @Test
+    void gatewayEdgeRefusesHostileRequests() throws IOException {
+        Suite suite = SystemSuite.get();
+        String gw = SystemSuite.gateway();
+        long articlesBefore = Db.count(Service.ARTICLES, "SELECT count(*) FROM article");
+        String entity = "1";
+
+        // ---- cost bombs
+        graphql("gateway: fan-out bomb 14 levels", Expect.ERROR, gql(gw, HostileQueriesIT.fanOut(entity, 14)));
+        graphql("gateway: fan-out bomb 3 levels", Expect.ERROR, gql(gw, HostileQueriesIT.fanOut(entity, 3)));
+        graphql("gateway: fragment reuse bomb", Expect.ERROR, gql(gw, HostileQueriesIT.fragmentReuse(entity, 8)));
+        graphql("gateway: fragment reuse bomb, 2 levels", Expect.ERROR, gql(gw, HostileQueriesIT.fragmentReuse(entity, 2)));
+        graphql("gateway: page size through a variable", Expect.ERROR, post(gw, "application/json",
+                "{\"query\": \"query($n: Int) { entities(first: $n) { edges { node { related(first: $n) { entity { id } } } } } }\", \"variables\": {\"n\": 2147483647}}"));
+        graphql("gateway: aliased wide lists", Expect.ERROR, gql(gw, "{ " + wide("entities(first: 100) { edges { node { related(first: 100) { entity { id } } } } }", 5) + " }"));
+        graphql("gateway: articles to entities to articles", Expect.ERROR, gql(gw,
+                "{ articles(first: 100) { edges { node { entities { entity { articles(first: 100) { edges { node { entities { entity { id } } } } } } } } } } }"));
+        graphql("gateway: search fan-out", Expect.ERROR, gql(gw,
+                "{ searchEntities(query: \"a\", first: 50) { related(first: 100) { entity { related(first: 100) { entity { id } } } } } }"));
+
+        // ---- CORS (Quarkus' filter: 403 without a body for an origin not allowed)
+        for (String origin : new String[] {"https://evil.example", "null", "http://127.0.0.1.evil.example", "file://", "https://" + "x".repeat(300) + ".example"}) {
+            graphql("gateway: CORS preflight from " + abbreviate(origin), Expect.DENIED, builder(gw, "Origin", origin, "Access-Control-Request-Method", "POST",
+                    "Access-Control-Request-Headers", "content-type").method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+        }
+        graphql("gateway: CORS POST from another origin", Expect.DENIED, postBytes(gw, "application/json", "{\"query\": \"{ __typename }\"}".getBytes(StandardCharsets.UTF_8),
+                "Origin", "https://evil.example"));
+
+        // ---- CSRF: requests a browser sends cross-site without a preflight
+        String typename = "{\"query\": \"{ __typename }\"}";
+        for (String type : new String[] {"text/plain", "text/plain; charset=utf-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=b",
+                "TEXT/PLAIN", "text/plain;", "application/x-www-form-urlencoded; charset=utf-8"}) {
+            graphql("gateway: CSRF, Content-Type '" + type + "'", Expect.ERROR, postBytes(gw, type, typename.getBytes(StandardCharsets.UTF_8)));
+        }
+        graphql("gateway: CSRF, no Content-Type", Expect.ERROR, builder(gw).POST(HttpRequest.BodyPublishers.ofString(typename)).build());
+        graphql("gateway: CSRF, GET without a custom header", Expect.ERROR, get(gw + "?query=" + enc("{ __typename }")));
+        graphql("gateway: CSRF, GET with a blank required header", Expect.ERROR, get(gw + "?query=" + enc("{ __typename }"), "apollo-require-preflight", " "));
+        graphql("gateway: CSRF, form-encoded mutation", Expect.ERROR, postBytes(gw, "application/x-www-form-urlencoded",
+                ("query=" + enc("mutation { deleteArticle(id: \"x\", version: 1) { id } }")).getBytes(StandardCharsets.UTF_8)));
+
+        // ---- content encodings: bodies are never inflated
+        byte[] zeros = new byte[16 * 1024 * 1024];
+        graphql("gateway: gzip bomb", Expect.ERROR, postBytes(gw, "application/json", gzip(zeros), "Content-Encoding", "gzip"));
+        graphql("gateway: deflate bomb", Expect.ERROR, postBytes(gw, "application/json", deflate(zeros), "Content-Encoding", "deflate"));
+        graphql("gateway: gzip of valid JSON", Expect.ERROR, postBytes(gw, "application/json", gzip(typename.getBytes(StandardCharsets.UTF_8)), "Content-Encoding", "gzip"));
+        graphql("gateway: brotli claimed", Expect.ERROR, postBytes(gw, "application/json", new byte[] {0x0b, 0x02, (byte) 0x80}, "Content-Encoding", "br"));
+        graphql("gateway: unknown encoding", Expect.ERROR, postBytes(gw, "application/json", typename.getBytes(StandardCharsets.UTF_8), "Content-Encoding", "x-squash"));
+        graphql("gateway: stacked encodings", Expect.ERROR, postBytes(gw, "application/json", typename.getBytes(StandardCharsets.UTF_8), "Content-Encoding", "gzip, deflate, gzip"));
+        graphql("gateway: identity encoding", Expect.CLEAN, postBytes(gw, "application/json", typename.getBytes(StandardCharsets.UTF_8), "Content-Encoding", "identity"));
+        graphql("gateway: gzip-compressed JSON without saying so", Expect.ERROR, postBytes(gw, "application/json", gzip(typename.getBytes(StandardCharsets.UTF_8))));
+
+        // ---- huge headers and URLs, over HTTP/1.1 (431, 414): over an upgraded HTTP/2 connection an oversized header
+        // block leaves that client connection unusable (the gateway itself keeps serving), which would stall later cases
+        graphql("gateway: 64 KiB header", Expect.DENIED, http1(postBytes(gw, "application/json", typename.getBytes(StandardCharsets.UTF_8), "X-Big", "a".repeat(64 * 1024))));
+        graphql("gateway: 64 KiB bearer token", Expect.DENIED, http1(postBytes(gw, "application/json", typename.getBytes(StandardCharsets.UTF_8), "Authorization", "Bearer " + "a".repeat(64 * 1024))));
+        graphql("gateway: 64 KiB cookie", Expect.DENIED, http1(postBytes(gw, "application/json", typename.getBytes(StandardCharsets.UTF_8), "Cookie", "c=" + "a".repeat(64 * 1024))));
+        String[] many = new String[2 * 500];
+        for (int i = 0; i < 500; i++) {
+            many[2 * i] = "X-H" + i;
+            many[2 * i + 1] = "v".repeat(40);
+        }
+        graphql("gateway: 500 headers", Expect.DENIED, http1(postBytes(gw, "application/json", typename.getBytes(StandardCharsets.UTF_8), many)));
+        graphql("gateway: 100 KiB URL", Expect.DENIED, http1(get(gw + "?query=" + "a".repeat(100 * 1024), "apollo-require-preflight", "1")));
+        graphql("gateway: 2 MiB JSON body", Expect.ERROR, post(gw, "application/json", "{\"query\": \"{ __typename }\", \"x\": \"" + "a".repeat(2 * 1024 * 1024) + "\"}"));
+
+        // ---- huge or deep JSON
+        graphql("gateway: JSON nested 100000 deep", Expect.ERROR, post(gw, "application/json", "{\"query\": \"{ __typename }\", \"variables\": {\"a\": "
+                + "[".repeat(100_000) + "]".repeat(100_000) + "}}"));
+        graphql("gateway: JSON nested 5000 objects deep", Expect.ERROR, post(gw, "application/json", "{\"query\": \"{ __typename }\", \"variables\": "
+                + "{\"a\":".repeat(5000) + "1" + "}".repeat(5000) + "}"));
+        StringBuilder keys = new StringBuilder("{\"query\": \"{ __typename }\", \"variables\": {");
+        for (int i = 0; i < 40_000; i++) {
+            keys.append(i == 0 ? "" : ",").append("\"k").append(i).append("\": ").append(i);
+        }
+        graphql("gateway: 40000 unused variables", Expect.CLEAN, post(gw, "application/json", keys.append("}}").toString()));
+        graphql("gateway: number too large for Int", Expect.ERROR, post(gw, "application/json",
+                "{\"query\": \"query($n: Int) { entities(first: $n) { edges { node { id } } } }\", \"variables\": {\"n\": 1e400}}"));
+        graphql("gateway: 900 KB query string", Expect.ERROR, post(gw, "application/json", json("query", "{ __typename " + " ".repeat(900_000) + "}")));
+        graphql("gateway: duplicate keys", Expect.CLEAN, post(gw, "application/json", "{\"query\": \"{ nope }\", \"query\": \"{ __typename }\"}"));
+        graphql("gateway: trailing garbage", Expect.ERROR, post(gw, "application/json", typename + "}}}]]"));
+        graphql("gateway: two JSON documents", Expect.ERROR, post(gw, "application/json", typename + typename));
+        graphql("gateway: JSON string body", Expect.ERROR, post(gw, "application/json", "\"{ __typename }\""));
+        graphql("gateway: variables as array", Expect.ERROR, post(gw, "application/json", "{\"query\": \"{ __typename }\", \"variables\": [1, 2]}"));
+        graphql("gateway: operationName as object", Expect.ERROR, post(gw, "application/json", "{\"query\": \"{ __typename }\", \"operationName\": {}}"));
+
+        // ---- Unicode edge cases
+        graphql("gateway: lone high surrogate in a string", Expect.CLEAN, post(gw, "application/json",
+                "{\"query\": \"{ searchEntities(query: \\\"a\\ud800b\\\") { id } }\"}"));
+        graphql("gateway: lone low surrogate in a variable", Expect.CLEAN, post(gw, "application/json",
+                "{\"query\": \"query($q: String!) { searchArticles(query: $q) { edges { node { id } } } }\", \"variables\": {\"q\": \"x\\udc00y\"}}"));
+        graphql("gateway: NUL in a search string", Expect.CLEAN, post(gw, "application/json",
+                "{\"query\": \"query($q: String!) { searchArticles(query: $q) { edges { node { id } } } }\", \"variables\": {\"q\": \"a\\u0000b\"}}"));
+        graphql("gateway: NUL in an id", Expect.CLEAN, post(gw, "application/json",
+                "{\"query\": \"query($id: ID!) { article(id: $id) { id } entity(id: $id) { id } }\", \"variables\": {\"id\": \"\\u0000\"}}"));
+        graphql("gateway: NUL in the document", Expect.ERROR, post(gw, "application/json", "{\"query\": \"{ __type\\u0000name }\"}"));
+        graphql("gateway: overlong UTF-8", Expect.ERROR, postBytes(gw, "application/json", concat("{\"query\": \"{ __typename ", new byte[] {(byte) 0xC0, (byte) 0xAF}, " }\"}")));
+        graphql("gateway: overlong NUL", Expect.ERROR, postBytes(gw, "application/json", concat("{\"query\": \"{ __typename ", new byte[] {(byte) 0xC0, (byte) 0x80}, " }\"}")));
+        graphql("gateway: UTF-8 encoded surrogate", Expect.ERROR, postBytes(gw, "application/json", concat("{\"query\": \"{ __typename ", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, " }\"}")));
+        graphql("gateway: truncated UTF-8 sequence", Expect.ERROR, postBytes(gw, "application/json", concat("{\"query\": \"{ __typename }", new byte[] {(byte) 0xE2, (byte) 0x82}, "\"}")));
+        graphql("gateway: code point above U+10FFFF", Expect.ERROR, postBytes(gw, "application/json", concat("{\"query\": \"{ __typename ", new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, " }\"}")));
+        graphql("gateway: UTF-8 BOM before the JSON", Expect.CLEAN, postBytes(gw, "application/json", concat("", new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, typename)));
+        graphql("gateway: BOM inside the document", Expect.CLEAN, post(gw, "application/json", "{\"query\": \"\\ufeff{ __typename }\"}"));
+        graphql("gateway: UTF-16 body", Expect.CLEAN, postBytes(gw, "application/json; charset=utf-16", typename.getBytes(StandardCharsets.UTF_16)));
+        graphql("gateway: invalid JSON escape", Expect.ERROR, post(gw, "application/json", "{\"query\": \"{ __typename \\uZZZZ }\"}"));
+        graphql("gateway: right-to-left override and zero-width characters", Expect.CLEAN, gql(gw, "{ searchEntities(query: \"\u202Eabc\u200B\u200D\") { id } }"));
+        graphql("gateway: astral characters in a search", Expect.CLEAN, gql(gw, "{ searchArticles(query: \"\uD83D\uDE00 \uD834\uDD1E\") { edges { node { id } } } }"));
+        graphql("gateway: non-ASCII field name", Expect.ERROR, gql(gw, "{ \u00e9ntities { id } }"));
+
+        verify(suite, List.of(Service.values()), 60);
+        assertEquals(articlesBefore, Db.count(Service.ARTICLES, "SELECT count(*) FROM article"), "nothing was stored");
+    }
+
     private void graphqlBattery(String name, String url) {
         String field = name.equals("entities") ? "entities(first: 1) { edges { node { id } } }" : "articles(first: 1) { edges { node { id } } }";
         graphql(name + ": malformed JSON", Expect.ERROR, post(url, "application/json", "{\"query\": \"{ __typename \""));
@@ -213,6 +336,16 @@ class BadInputIT {
             failures.add(c.name() + ": " + r);
             return;
         }
+        if (c.name().startsWith("gateway") && INTERNALS.matcher(r.body()).find()) {
+            failures.add(c.name() + ": internals in the answer (" + r + ")");
+            return;
+        }
+        if (c.expect() == Expect.DENIED) {
+            if (r.status() / 100 != 4) {
+                failures.add(c.name() + ": status " + r.status() + " is not a client error (" + r + ")");
+            }
+            return;
+        }
         boolean success = r.status() / 100 == 2 && (!c.graphql() || !hasErrors(r));
         if (success) {
             if (c.expect() == Expect.ERROR) {
@@ -272,6 +405,30 @@ class BadInputIT {
 
     private void graphql(String name, Expect expect, HttpRequest request) {
         cases.add(new Case(name, expect, true, request));
+    }
+
+    private static HttpRequest http1(HttpRequest r) {
+        return HttpRequest.newBuilder(r, (n, v) -> true).version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+    }
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(data);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] deflate(byte[] data) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(out)) {
+            z.write(data);
+        }
+        return out.toByteArray();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     private static HttpRequest gql(String url, String query, String... headers) {

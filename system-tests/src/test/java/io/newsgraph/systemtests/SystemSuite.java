@@ -122,7 +122,11 @@ final class SystemSuite {
                 .withEnvironment(Service.ARTICLES, Map.of(
                         "NEWSGRAPH_ARTICLES_RELAY_INITIAL_BACKOFF", "200ms",
                         "NEWSGRAPH_ARTICLES_RELAY_MAX_BACKOFF", "2s",
-                        "NEWSGRAPH_ARTICLES_RELAY_MAX_ATTEMPTS", "100000"));
+                        "NEWSGRAPH_ARTICLES_RELAY_MAX_ATTEMPTS", "100000"))
+                // Every test client is 127.0.0.1: one address for the load test's many connections.
+                .withEnvironment(Service.GATEWAY, Map.of(
+                        "NEWSGRAPH_GATEWAY_RATE_LIMIT_REQUESTS", "100000",
+                        "NEWSGRAPH_GATEWAY_RATE_LIMIT_BURST", "100000"));
         Runtime.getRuntime().addShutdownHook(new Thread(s::close, "system-suite-stop"));
         s.prepare();
         s.start(Service.ARTICLES, Service.ENTITIES);

@@ -1,6 +1,7 @@
 package io.newsgraph.gateway.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,6 +40,15 @@ public interface GatewayConfig {
     int operationCacheSize();
 
     Limits limits();
+
+    /** Cost analysis (demand control) of operations before they are planned. */
+    Cost cost();
+
+    /** Refusal of requests a browser could send cross-site without a preflight. */
+    Csrf csrf();
+
+    /** Requests per client identity (token subject, else remote address). */
+    RateLimit rateLimit();
 
     /** Timeout of a subgraph request unless the subgraph sets its own. */
     @WithDefault("10s")
@@ -79,5 +89,75 @@ public interface GatewayConfig {
         /** Most fields in one operation, fragments expanded (MAX_FIELDS_EXCEEDED). */
         @WithDefault("2000")
         int maxFields();
+    }
+
+    interface Cost {
+        /** Whether operations are refused over {@code max} (COST_ESTIMATED_TOO_EXPENSIVE); off, nothing is estimated. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Highest estimated cost accepted. */
+        @WithDefault("10000")
+        double max();
+
+        /** Size assumed for a list that has neither a slicing argument, a {@code @listSize} nor a configured size. */
+        @WithDefault("20")
+        int defaultListSize();
+
+        /** Arguments that bound a list's size where {@code @listSize} names none (Relay connections' {@code first}/{@code last}). */
+        @WithDefault("first,last")
+        List<String> slicingArguments();
+
+        /**
+         * Child fields a slicing argument sizes when the field itself returns one object (a connection's
+         * {@code edges} and {@code nodes}), where {@code @listSize} names none.
+         */
+        @WithDefault("edges,nodes")
+        List<String> sizedFields();
+
+        /**
+         * Assumed sizes per field as {@code Type.field=size} entries ({@code Article.entities=50,Entity.roles=5}): they
+         * replace {@code @listSize(assumedSize)} and the default. A list, so that one environment variable can set it.
+         */
+        Optional<List<String>> listSizes();
+
+        /** Whether the request header {@code Newsgraph-Cost: 1} returns estimated and actual cost in {@code extensions.cost}. */
+        @WithDefault("true")
+        boolean expose();
+    }
+
+    interface Csrf {
+        /** Whether requests that need no CORS preflight are refused (CSRF_ERROR) unless they carry a required header. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Any one of these headers (non-empty) marks a request as not cross-site: browsers preflight custom headers. */
+        @WithDefault("apollo-require-preflight,x-apollo-operation-name")
+        List<String> requiredHeaders();
+    }
+
+    interface RateLimit {
+        /** Whether requests over the rate answer 429 RATE_LIMITED. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests a client may make per {@code period}, on average. */
+        @WithDefault("100")
+        long requests();
+
+        @WithDefault("1s")
+        Duration period();
+
+        /** Requests a client may make at once after being idle (the bucket's capacity). */
+        @WithDefault("200")
+        long burst();
+
+        /** Clients tracked at most; the least recently seen are forgotten first. */
+        @WithDefault("100000")
+        long maxClients();
+
+        /** A client not seen for this long is forgotten (its bucket would be full again anyway). */
+        @WithDefault("10m")
+        Duration idleExpiry();
     }
 }

@@ -2,7 +2,6 @@ package io.newsgraph.gateway.http;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import graphql.GraphQLError;
@@ -23,6 +23,9 @@ import graphql.language.OperationDefinition;
 import io.newsgraph.gateway.config.GatewayConfig;
 import io.newsgraph.gateway.executor.ExecutionResult;
 import io.newsgraph.gateway.executor.ResponseShaper;
+import io.newsgraph.gateway.limits.ActualCost;
+import io.newsgraph.gateway.limits.CostEstimator;
+import io.newsgraph.gateway.limits.GraphQLFailure;
 import io.newsgraph.gateway.ops.GatewayMetrics;
 import io.newsgraph.gateway.planner.PlanningException;
 import io.newsgraph.gateway.planner.QueryPlan;
@@ -45,6 +48,7 @@ public class GraphQLRoutes {
 
     private static final Logger LOG = Logger.getLogger(GraphQLRoutes.class);
     private static final String PLAN_HEADER = "Apollo-Query-Plan-Experimental";
+    private static final String COST_HEADER = "Newsgraph-Cost";
     private static final List<String> FORWARDED = List.of("authorization", "traceparent", "tracestate");
 
     private final GatewayRuntime runtime;
@@ -52,19 +56,23 @@ public class GraphQLRoutes {
     private final ObjectMapper json;
     private final GatewayMetrics metrics;
     private final OperationAuthorization authorization;
+    private final EdgeGuards guards;
     private final byte[] graphiql;
 
     public GraphQLRoutes(GatewayRuntime runtime, GatewayConfig config, ObjectMapper json, GatewayMetrics metrics,
-            OperationAuthorization authorization) {
+            OperationAuthorization authorization, EdgeGuards guards) {
         this.runtime = runtime;
         this.config = config;
         this.json = json;
         this.metrics = metrics;
         this.authorization = authorization;
+        this.guards = guards;
         this.graphiql = resource("graphiql/index.html");
     }
 
     void routes(@Observes Router router) {
+        // Before anything is read or parsed: the client's rate, the CSRF rule, the content encoding.
+        router.route("/graphql").handler(guards::rateLimit).handler(guards::csrf).handler(guards::encoding);
         router.post("/graphql").handler(BodyHandler.create(false).setBodyLimit(config.limits().maxRequestBytes()))
                 .handler(this::post)
                 .failureHandler(ctx -> {
@@ -112,7 +120,7 @@ public class GraphQLRoutes {
         }
         Object parsed;
         try {
-            parsed = json.readValue(body.getBytes(), Object.class);
+            parsed = json.readerFor(Object.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(body.getBytes());
         } catch (IOException e) {
             fail(ctx, new GraphQLFailure(400, "MALFORMED_JSON", "Request body is not valid JSON."));
             return;
@@ -167,15 +175,17 @@ public class GraphQLRoutes {
                 throw new GraphQLFailure(400, "INTROSPECTION_DISABLED", "Introspection is disabled on this gateway.");
             }
             checkVariables(engine, op, variables);
+            double estimated = config.cost().enabled() ? engine.checkCost(doc, op, variables) : -1;
             QueryPlan plan = engine.plan(doc, op, variables);
             boolean wantsPlan = config.exposeQueryPlan() && "1".equals(ctx.request().getHeader(PLAN_HEADER));
+            Cost cost = config.cost().expose() && "1".equals(ctx.request().getHeader(COST_HEADER)) ? new Cost(doc, op, estimated) : null;
             Map<String, String> headers = forwarded(ctx);
             runtime.executor().execute(plan, variables, headers).whenComplete((result, failure) -> {
                 try {
                     if (failure != null) {
                         throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
                     }
-                    respond(ctx, engine, plan, result, query, operationName, variables, introspects, wantsPlan);
+                    respond(ctx, engine, plan, result, query, operationName, variables, introspects, wantsPlan, cost);
                     metrics.operation(op.getName(), result.errors().isEmpty() ? "success" : "errors", System.nanoTime() - start);
                 } catch (RuntimeException e) {
                     internal(ctx, e);
@@ -193,9 +203,13 @@ public class GraphQLRoutes {
         }
     }
 
+    /** What {@code Newsgraph-Cost: 1} asked to report; {@code estimated} is -1 when cost analysis is off. */
+    private record Cost(PreparedDocument doc, OperationDefinition op, double estimated) {
+    }
+
     private void respond(RoutingContext ctx, Engine engine, QueryPlan plan, ExecutionResult result, String query, String operationName,
-            Map<String, Object> variables, boolean introspects, boolean wantsPlan) {
-        List<Map<String, Object>> errors = new ArrayList<>(result.errors());
+            Map<String, Object> variables, boolean introspects, boolean wantsPlan, Cost cost) {
+        List<Map<String, Object>> errors = new ArrayList<>(ErrorHygiene.clean(result.errors()));
         Map<String, Object> data;
         Map<String, Object> extensions = new LinkedHashMap<>();
         if (introspects) {
@@ -213,6 +227,15 @@ public class GraphQLRoutes {
         }
         if (wantsPlan) {
             extensions.put("queryPlan", plan.toJson());
+        }
+        if (cost != null) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            if (cost.estimated() >= 0) {
+                c.put("estimated", CostEstimator.number(cost.estimated()));
+            }
+            c.put("actual", CostEstimator.number(ActualCost.of(engine.costModel(), cost.op(), cost.doc().fragments(), data)));
+            c.put("max", CostEstimator.number(engine.costModel().max()));
+            extensions.put("cost", c);
         }
         Map<String, Object> body = new LinkedHashMap<>(4);
         if (!errors.isEmpty()) {
@@ -279,26 +302,11 @@ public class GraphQLRoutes {
     }
 
     private void fail(RoutingContext ctx, GraphQLFailure f) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", f.getMessage());
-        error.put("extensions", Map.of("code", f.code()));
-        write(ctx, f.status(), Map.of("errors", List.of(error)));
+        Responses.fail(ctx, json, f);
     }
 
     private void write(RoutingContext ctx, int status, Object body) {
-        if (ctx.response().ended()) {
-            return;
-        }
-        byte[] bytes;
-        try {
-            bytes = json.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            LOG.error("response not serialisable", e);
-            status = 500;
-            bytes = "{\"errors\":[{\"message\":\"Internal server error.\",\"extensions\":{\"code\":\"INTERNAL_SERVER_ERROR\"}}]}"
-                    .getBytes(StandardCharsets.UTF_8);
-        }
-        ctx.response().setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8").end(Buffer.buffer(bytes));
+        Responses.write(ctx, json, status, body);
     }
 
     private static byte[] resource(String name) {

@@ -35,8 +35,10 @@ import graphql.util.TraverserContext;
 import graphql.validation.ValidationError;
 import graphql.validation.Validator;
 import io.newsgraph.gateway.config.GatewayConfig;
-import io.newsgraph.gateway.http.GraphQLFailure;
-import io.newsgraph.gateway.http.OperationLimits;
+import io.newsgraph.gateway.limits.CostEstimator;
+import io.newsgraph.gateway.limits.CostModel;
+import io.newsgraph.gateway.limits.GraphQLFailure;
+import io.newsgraph.gateway.limits.OperationLimits;
 import io.newsgraph.gateway.planner.QueryPlan;
 import io.newsgraph.gateway.planner.QueryPlanner;
 import io.newsgraph.gateway.supergraph.Supergraph;
@@ -55,9 +57,11 @@ public final class Engine {
     private final Cache<String, PreparedDocument> documents;
     private final GatewayConfig.Limits limits;
     private final GraphQL introspection;
+    private final CostModel cost;
 
-    public Engine(Supergraph supergraph, GatewayConfig.Limits limits, int cacheSize) {
+    public Engine(Supergraph supergraph, GatewayConfig.Limits limits, int cacheSize, CostModel cost) {
         this.supergraph = supergraph;
+        this.cost = cost;
         this.planner = new QueryPlanner(supergraph);
         this.limits = limits;
         this.documents = Caffeine.newBuilder().maximumSize(cacheSize).build();
@@ -116,6 +120,28 @@ public final class Engine {
     private static String syntaxMessage(InvalidSyntaxException e) {
         String m = e.getMessage();
         return m == null ? "Syntax Error" : m;
+    }
+
+    public CostModel costModel() {
+        return cost;
+    }
+
+    /**
+     * The estimated cost of the operation with these variables, refused (COST_ESTIMATED_TOO_EXPENSIVE) over the
+     * maximum. An operation without variables always costs the same, so its estimate is kept with the document.
+     */
+    public double checkCost(PreparedDocument doc, OperationDefinition op, Map<String, Object> variables) {
+        double estimated;
+        if (op.getVariableDefinitions().isEmpty()) {
+            estimated = doc.costs.computeIfAbsent(op.getName() == null ? "" : op.getName(),
+                    n -> CostEstimator.estimate(cost, op, doc.fragments, Map.of()));
+        } else {
+            estimated = CostEstimator.estimate(cost, op, doc.fragments, variables);
+        }
+        if (estimated > cost.max()) {
+            throw CostEstimator.tooExpensive(estimated, cost.max());
+        }
+        return estimated;
     }
 
     /** The plan of one operation for these variable values (only those of {@code @skip}/{@code @include} matter). */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsgraph.gateway.config.GatewayConfig;
 import io.newsgraph.gateway.executor.PlanExecutor;
 import io.newsgraph.gateway.executor.VertxSubgraphTransport;
+import io.newsgraph.gateway.limits.CostModel;
 import io.newsgraph.gateway.ops.GatewayMetrics;
 import io.newsgraph.gateway.supergraph.SubgraphInfo;
 import io.newsgraph.gateway.supergraph.Supergraph;
@@ -100,7 +101,7 @@ public class GatewayRuntime {
             targets.put(s.id(), new VertxSubgraphTransport.Target(url, timeout));
         }
         transport.retarget(targets);
-        engine = new Engine(supergraph, config.limits(), config.operationCacheSize());
+        engine = new Engine(supergraph, config.limits(), config.operationCacheSize(), CostModel.of(supergraph, config.cost()));
     }
 
     /** The engine of the current supergraph, or null before one loaded. */

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import graphql.language.Document;
 import graphql.language.FragmentDefinition;
 import graphql.language.OperationDefinition;
-import io.newsgraph.gateway.http.GraphQLFailure;
+import io.newsgraph.gateway.limits.GraphQLFailure;
 import io.newsgraph.gateway.planner.QueryPlan;
 
 /**
@@ -23,6 +23,8 @@ public final class PreparedDocument {
     final Map<String, QueryPlan> plans = new ConcurrentHashMap<>();
     /** Per operation name ("" for anonymous): the variables its conditions use. */
     final Map<String, List<String>> conditionVariables = new ConcurrentHashMap<>();
+    /** Per operation name, for operations without variables: the estimated cost. */
+    final Map<String, Double> costs = new ConcurrentHashMap<>();
 
     PreparedDocument(Document document, Map<String, FragmentDefinition> fragments, List<OperationDefinition> operations) {
         this.document = document;
@@ -44,6 +46,10 @@ public final class PreparedDocument {
 
     public Document document() {
         return document;
+    }
+
+    public Map<String, FragmentDefinition> fragments() {
+        return fragments;
     }
 
     /** The operation to run, chosen as the GraphQL spec says. */

@@ -23,9 +23,10 @@ public final class Supergraph {
     private final String queryType;
     private final String mutationType;
     private final boolean tracksImplements;
+    private final CostDirectives costDirectives;
 
     Supergraph(String sdl, Map<String, SubgraphInfo> subgraphs, Map<String, TypeInfo> types, GraphQLSchema apiSchema,
-            String queryType, String mutationType, boolean tracksImplements) {
+            String queryType, String mutationType, boolean tracksImplements, CostDirectives costDirectives) {
         this.sdl = sdl;
         this.subgraphs = subgraphs;
         this.types = types;
@@ -33,6 +34,7 @@ public final class Supergraph {
         this.queryType = queryType;
         this.mutationType = mutationType;
         this.tracksImplements = tracksImplements;
+        this.costDirectives = costDirectives;
     }
 
     public String sdl() {
@@ -70,6 +72,11 @@ public final class Supergraph {
 
     public String mutationType() {
         return mutationType;
+    }
+
+    /** {@code @cost} and {@code @listSize} as composed into the supergraph (the API schema no longer has them). */
+    public CostDirectives costDirectives() {
+        return costDirectives;
     }
 
     /**

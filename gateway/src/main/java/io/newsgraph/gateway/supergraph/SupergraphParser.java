@@ -104,7 +104,7 @@ public final class SupergraphParser {
         }
         checkReferences(types, subgraphs);
         var api = ApiSchemaBuilder.build(document, specs.inaccessible, specs.prefixes);
-        return new Supergraph(sdl, subgraphs, types, api, query, mutation, tracksImplements);
+        return new Supergraph(sdl, subgraphs, types, api, query, mutation, tracksImplements, CostDirectives.read(document));
     }
 
     static boolean isSpecType(String name) {

@@ -189,7 +189,7 @@ class GatewayEndToEndTest {
 
     @Test
     void getServesQueries() {
-        String body = given().queryParam("query", "{ me { name } }").get("/graphql").then().statusCode(200).extract().asString();
+        String body = given().header("apollo-require-preflight", "true").queryParam("query", "{ me { name } }").get("/graphql").then().statusCode(200).extract().asString();
         assertEquals("{\"data\":{\"me\":{\"name\":\"Ada Lovelace\"}}}", body);
     }
 

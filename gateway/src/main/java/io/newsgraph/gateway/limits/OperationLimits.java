@@ -1,4 +1,4 @@
-package io.newsgraph.gateway.http;
+package io.newsgraph.gateway.limits;
 
 import java.util.HashSet;
 import java.util.Map;
