@@ -58,7 +58,7 @@ public final class PropagationRule {
         List<Candidate> added = new ArrayList<>();
         for (Map.Entry<String, Candidate> e : names.entrySet()) {
             String name = e.getKey();
-            if (name.length() < 2 || !Character.isUpperCase(name.charAt(0))) {
+            if (name.length() < 2 || !(Character.isUpperCase(name.charAt(0)) || NameParticles.startsName(name))) {
                 continue;
             }
             for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
@@ -112,7 +112,10 @@ public final class PropagationRule {
         return c.text(text);
     }
 
-    /** "Lloyd J. Austin III" -> "Austin"; null for one-word names. */
+    /**
+     * "Lloyd J. Austin III" -> "Austin", "Marieke van Dijk" -> "van Dijk" (the particles belong to it: "Dijk" alone
+     * is no name of hers); null for one-word names.
+     */
     private static String familyName(String name) {
         String[] words = name.split(" ");
         int last = words.length - 1;
@@ -120,7 +123,14 @@ public final class PropagationRule {
             last--;
         }
         String family = words[last];
-        return last > 0 && family.length() > 2 && !family.endsWith(".") && Character.isUpperCase(family.charAt(0))
-                ? family : null;
+        if (last == 0 || family.length() <= 2 || family.endsWith(".") || !Character.isUpperCase(family.charAt(0))) {
+            return null;
+        }
+        int first = last;
+        while (first > 1 && NameParticles.isParticle(words[first - 1])
+                && Character.isLowerCase(words[first - 1].charAt(0))) {
+            first--;
+        }
+        return String.join(" ", java.util.Arrays.copyOfRange(words, first, last + 1));
     }
 }
