@@ -272,7 +272,12 @@ public final class NewsExtractionPipeline implements ExtractionPipeline, AutoClo
     private static String canonicalName(EntityCluster cluster) {
         String best = null;
         int bestWords = -1;
+        // an organisation's handle ("@Reuters") is one of its names, never the canonical one
+        boolean ownType = cluster.mentions().stream().anyMatch(m -> m.type() == cluster.type());
         for (MentionRef m : cluster.mentions()) {
+            if (ownType && m.type() != cluster.type()) {
+                continue;
+            }
             String text = m.mention().text();
             int words = text.split("\\s+").length;
             if (best == null || words > bestWords || (words == bestWords && text.length() > best.length())) {

@@ -36,6 +36,7 @@ public final class PropagationRule {
         String text = view.text();
         List<Candidate> known = new ArrayList<>(others.values());
         known.addAll(candidates);
+        retypeLonePlaceNames(text, candidates, known, others);
         Map<String, Candidate> names = new LinkedHashMap<>();
         // people and their family names first, so "Austin" maps to Lloyd Austin even where the engine took the word
         // for a place
@@ -98,6 +99,36 @@ public final class PropagationRule {
             if (person != null && person != c && person.type == EntityType.PERSON && text.indexOf(' ') < 0
                     && !afterPlacePreposition && countries.codeOf(text).isEmpty()) {
                 c.type = EntityType.PERSON;
+            }
+        }
+    }
+
+    /**
+     * "in Lyon, France ... said Lyon would be first": a single word the engine took for a person that the same article
+     * names as a place, and that is no person's family name there, is that place (one sense per article).
+     */
+    private static void retypeLonePlaceNames(String text, List<Candidate> candidates, List<Candidate> known,
+                                             Map<String, Candidate> others) {
+        for (Candidate c : candidates) {
+            if (c.source != Candidate.Source.ENGINE || c.type != EntityType.PERSON) {
+                continue;
+            }
+            String name = c.text(text);
+            if (name.indexOf(' ') >= 0) {
+                continue;
+            }
+            boolean place = false;
+            boolean familyName = false;
+            for (Candidate k : known) {
+                String other = nameIn(k, others, text);
+                if (k.type == EntityType.LOCATION && other.equals(name)) {
+                    place = true;
+                } else if (k.type == EntityType.PERSON && k != c && name.equals(familyName(other))) {
+                    familyName = true;
+                }
+            }
+            if (place && !familyName) {
+                c.type = EntityType.LOCATION;
             }
         }
     }

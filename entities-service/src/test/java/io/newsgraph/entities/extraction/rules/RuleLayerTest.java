@@ -289,6 +289,22 @@ class RuleLayerTest {
     }
 
     @Test
+    void aHandleIsNeverThePublishersCanonicalName() {
+        ExtractionResult r = run("Talks ended.\n— [ORG Reuters] (@Reuters) May 2, 2025");
+        ExtractedEntity reuters = only(r, EntityType.ORGANIZATION);
+        assertEquals("Reuters", reuters.name());
+        assertEquals(List.of("@Reuters"), reuters.aliases());
+    }
+
+    @Test
+    void aWordTheArticleNamesAsAPlaceIsNoPerson() {
+        ExtractionResult r = run("Work began in [GPE Lyon], France.\nHe said [PERSON Lyon] would be first, and "
+                + "[PERSON Maren Oduya] agreed with [PERSON Oduya].");
+        assertEquals(Set.of("Lyon", "France"), names(r, EntityType.LOCATION));
+        assertEquals(Set.of("Maren Oduya"), names(r, EntityType.PERSON));
+    }
+
+    @Test
     void nationalityWordIsNotGluedIntoAnOrganisation() {
         ExtractionResult r = run("The [ORG Chinese Foreign Ministry] protested.");
         ExtractedEntity org = only(r, EntityType.ORGANIZATION);
