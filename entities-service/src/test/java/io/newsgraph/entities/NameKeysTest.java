@@ -3,12 +3,14 @@ package io.newsgraph.entities;
 import io.newsgraph.entities.domain.KeyKind;
 import io.newsgraph.entities.domain.NameKeys;
 import io.newsgraph.entities.extraction.EntityType;
+import io.newsgraph.entities.extraction.ExtractedEntity;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NameKeysTest {
@@ -65,5 +67,40 @@ class NameKeysTest {
         assertFalse(NameKeys.isBareName(EntityType.PERSON, "Lloyd Austin"));
         assertFalse(NameKeys.isBareName(EntityType.LOCATION, "Austin"));
         assertEquals(List.of(), keys(EntityType.ORGANIZATION, "Pentagon", KeyKind.PARTIAL));
+    }
+
+    @Test
+    void particlesBelongToTheFamilyName() {
+        assertEquals(List.of("marieke", "vandijk"), keys(EntityType.PERSON, "Marieke van Dijk", KeyKind.PARTIAL));
+        assertTrue(NameKeys.isBareName(EntityType.PERSON, "van Dijk"));
+        assertEquals("vandijk", NameKeys.bareKey("van Dijk"));
+        assertEquals(List.of("ursula", "vonderleyen"), keys(EntityType.PERSON, "Ursula von der Leyen", KeyKind.PARTIAL));
+        assertEquals("vonderleyen", NameKeys.bareKey("von der Leyen"));
+        assertEquals("alzarqawi", NameKeys.bareKey("al-Zarqawi"));
+        // a capitalised first word is a given name, not a particle
+        assertFalse(NameKeys.isBareName(EntityType.PERSON, "Van Morrison"));
+    }
+
+    private static ExtractedEntity place(String name, String code, String... aliases) {
+        return new ExtractedEntity(EntityType.LOCATION, name, null, code, List.of(aliases), List.of(), List.of(), 0);
+    }
+
+    @Test
+    void onlyACountryHasItsCodeAsValueKey() {
+        assertEquals("JP", NameKeys.valueKey(place("Japan", "JP")));
+        assertEquals("KR", NameKeys.valueKey(place("Republic of Korea", "KR")));
+        assertEquals("US", NameKeys.valueKey(place("U.S.", "US")));
+        assertEquals("US", NameKeys.valueKey(place("the States", "US", "United States")));
+        assertNull(NameKeys.valueKey(place("Nansei Islands", "JP")));
+        assertNull(NameKeys.valueKey(place("Okinawa", "JP")));
+        assertNull(NameKeys.valueKey(place("Rotterdam", "NL")));
+        assertNull(NameKeys.valueKey(place("Georgia", "US")), "a code that is not the name's country");
+    }
+
+    @Test
+    void datesHaveNoNameKeys() {
+        assertEquals(List.of(), NameKeys.nameKeys(EntityType.DATE, "Tuesday"));
+        assertNull(NameKeys.valueKey(new ExtractedEntity(EntityType.DATE, "recent years", null, null, List.of(),
+                List.of(), List.of(), 0)));
     }
 }

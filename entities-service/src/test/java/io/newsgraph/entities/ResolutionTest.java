@@ -155,6 +155,50 @@ class ResolutionTest {
     }
 
     @Test
+    void aPlaceInsideACountryStaysApartFromTheCountry() {
+        ScriptedPipeline.reset();
+        ScriptedPipeline.define(new ScriptedPipeline.Script(EntityType.LOCATION, null, "GB", List.of(),
+                List.of("United Kingdom")));
+        String a1 = article();
+        Api.put(a1, 1, null, "The United Kingdom said it would act.").then().statusCode(200);
+
+        ScriptedPipeline.reset();
+        ScriptedPipeline.define(new ScriptedPipeline.Script(EntityType.LOCATION, null, "GB", List.of(),
+                List.of("Outer Hebrides")));
+        String a2 = article();
+        Api.put(a2, 1, null, "Storms hit the Outer Hebrides.").then().statusCode(200);
+
+        ScriptedPipeline.reset();
+        ScriptedPipeline.define(new ScriptedPipeline.Script(EntityType.LOCATION, null, "GB", List.of(),
+                List.of("Britain")));
+        String a3 = article();
+        Api.put(a3, 1, null, "Britain agreed.").then().statusCode(200);
+
+        assertNotEquals(entityOf(a1, "LOCATION"), entityOf(a2, "LOCATION"), "a region is not its country");
+        assertEquals(entityOf(a1, "LOCATION"), entityOf(a3, "LOCATION"), "two names of one country merge by code");
+        JsonPath hebrides = entity(entityOf(a2, "LOCATION"));
+        assertEquals("Outer Hebrides", hebrides.getString("data.entity.name"));
+        assertEquals("GB", hebrides.getString("data.entity.countryCode"));
+        assertTrue(entity(entityOf(a1, "LOCATION")).getList("data.entity.aliases").stream()
+                .noneMatch("Outer Hebrides"::equals));
+    }
+
+    @Test
+    void aDateThatCouldNotBePinnedDownIsNoKeyForAnother() {
+        ScriptedPipeline.reset();
+        ScriptedPipeline.define(new ScriptedPipeline.Script(EntityType.DATE, null, null, List.of(),
+                List.of("Thursday")));
+        String a1 = article();
+        Api.put(a1, 1, null, "Talks resume on Thursday.").then().statusCode(200);
+        ScriptedPipeline.reset();
+        ScriptedPipeline.define(new ScriptedPipeline.Script(EntityType.DATE, null, null, List.of(),
+                List.of("Thursday")));
+        String a2 = article();
+        Api.put(a2, 1, null, "A vote is due on Thursday.").then().statusCode(200);
+        assertNotEquals(entityOf(a1, "DATE"), entityOf(a2, "DATE"), "two articles' Thursdays are not one day");
+    }
+
+    @Test
     void nameOrderOfEastAsianNamesDoesNotSplitAPerson() {
         ScriptedPipeline.reset();
         ScriptedPipeline.define(EntityType.PERSON, "Tazaki Ren");

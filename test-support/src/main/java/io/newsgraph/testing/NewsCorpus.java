@@ -105,6 +105,68 @@ public final class NewsCorpus {
         return new Article(id, headline, body, published + "T09:00:00Z", List.of(person, other));
     }
 
+    /**
+     * What a generated world corpus is about: each real-world thing once, with what identifies it.
+     *
+     * @param people     full names of the people
+     * @param places     places inside a country, to the country's name ("Okinawa" to "Japan")
+     * @param countries  the countries named
+     * @param publishers news publishers, to their handle ("The Japan Times" to "@japantimes")
+     */
+    public record World(List<Article> articles, java.util.Set<String> people, java.util.Map<String, String> places,
+                        java.util.Set<String> countries, java.util.Map<String, String> publishers) {
+    }
+
+    /** Places inside countries, each beside its country as news writes it. */
+    private static final String[][] PLACES_IN_COUNTRIES = {{"Okinawa", "Japan"}, {"Osaka", "Japan"},
+        {"Rotterdam", "the Netherlands"}, {"Lyon", "France"}, {"Marseille", "France"}, {"Bavaria", "Germany"},
+        {"Hamburg", "Germany"}, {"Texas", "the United States"}, {"Ontario", "Canada"}, {"Mombasa", "Kenya"}};
+    private static final String[][] PUBLISHERS = {{"The Japan Times", "@japantimes"},
+        {"The Washington Post", "@washingtonpost"}, {"The Guardian", "@guardian"}, {"Reuters", "@Reuters"}};
+
+    /**
+     * Articles in the shape a news site publishes: the body begins with the title, a place inside a country is named
+     * with its country ("in Osaka, Japan"), the country is named on its own too, a publisher's post is quoted with its
+     * handle, and a sources list closes the article. For tests that check each real-world thing is one entity.
+     */
+    public static World world(String prefix, int count, long seed, Cast cast) {
+        Random r = new Random(seed);
+        List<Article> out = new ArrayList<>(count);
+        java.util.Set<String> people = new java.util.TreeSet<>();
+        java.util.Map<String, String> places = new java.util.TreeMap<>();
+        java.util.Set<String> countries = new java.util.TreeSet<>();
+        java.util.Map<String, String> publishers = new java.util.TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            String person = pick(r, cast.first) + " " + pick(r, cast.last);
+            String lastName = person.substring(person.indexOf(' ') + 1);
+            String[] place = PLACES_IN_COUNTRIES[r.nextInt(PLACES_IN_COUNTRIES.length)];
+            String[] publisher = PUBLISHERS[r.nextInt(PUBLISHERS.length)];
+            String topic = pick(r, TOPICS);
+            String country = place[1];
+            String countryName = country.replaceFirst("^the ", "");
+            String countryStart = Character.toUpperCase(country.charAt(0)) + country.substring(1);
+            int day = 1 + r.nextInt(28);
+            String month = pick(r, MONTHS);
+            String headline = capitalise(topic) + " plan agreed in " + place[0];
+            String body = headline + "\n"
+                    + "Finance Minister " + person + " announced a plan on " + topic + " in " + place[0] + ", "
+                    + country + ", on " + month + " " + day + ", 2024.\n"
+                    + countryStart + " has promised more money for " + topic + " since 2022, and " + lastName
+                    + " said " + place[0] + " would be first.\n"
+                    + "\"We start in " + place[0] + ",\" " + lastName + " told reporters.\n"
+                    + capitalise(topic) + " plan agreed in " + place[0] + ". https://t.co/x" + i + "\n"
+                    + "— " + publisher[0] + " (" + publisher[1] + ") " + month + " " + day + ", 2024\n"
+                    + "Sources\n"
+                    + "- " + publisher[0] + " report on " + topic + "\n";
+            out.add(new Article(prefix + "-" + i, headline, body, null, List.of(person)));
+            people.add(person);
+            places.put(place[0], countryName);
+            countries.add(countryName);
+            publishers.put(publisher[0], publisher[1]);
+        }
+        return new World(List.copyOf(out), people, places, countries, publishers);
+    }
+
     private static String pick(Random r, String[] values) {
         return values[r.nextInt(values.length)];
     }

@@ -4,6 +4,7 @@ import io.newsgraph.articles.config.ArticlesConfig;
 import io.newsgraph.articles.outbox.OutboxStore;
 import io.newsgraph.articles.parse.ArticleParser;
 import io.newsgraph.articles.parse.ParsedArticle;
+import io.newsgraph.articles.parse.ExtractionText;
 import io.newsgraph.articles.parse.TextFormat;
 import io.newsgraph.articles.persistence.ArticleRepository;
 import io.newsgraph.articles.persistence.Cursors;
@@ -337,8 +338,12 @@ public class ArticleService {
     }
 
     private void publishChange(Article a) {
-        ExtractionRequest request = new ExtractionRequest(a.id.toString(), a.version, a.title, a.body,
-                a.publishedAt == null ? null : java.time.format.DateTimeFormatter.ISO_INSTANT.format(a.publishedAt));
+        // entities-service reads what the parser read (no markup) and learns which ranges are quotes and sources
+        ExtractionText.Text text = ExtractionText.of(a.body, TextFormat.AUTO);
+        ExtractionRequest request = new ExtractionRequest(a.id.toString(), a.version, a.title, text.text(),
+                a.publishedAt == null ? null : java.time.format.DateTimeFormatter.ISO_INSTANT.format(a.publishedAt),
+                a.createdAt == null ? null : java.time.format.DateTimeFormatter.ISO_INSTANT.format(a.createdAt),
+                text.parts());
         outbox.enqueueChanged(a.id, a.version, codec.writeValue(request));
     }
 

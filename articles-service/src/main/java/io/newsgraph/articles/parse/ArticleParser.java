@@ -24,17 +24,17 @@ import java.util.regex.Pattern;
  */
 public final class ArticleParser {
 
-    private static final Pattern MD_HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*$");
+    static final Pattern MD_HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*$");
     private static final Pattern BULLET = Pattern.compile("^(?:[-*•‣▪◦]|\\d{1,3}[.)])\\s+(.+)$");
     private static final Pattern QUOTE = Pattern.compile("^>\\s?(.*)$");
     /** "— The Japan Times (@japantimes) October 9, 2024", the attribution line of a quoted post. */
-    private static final Pattern ATTRIBUTION = Pattern.compile(
+    static final Pattern ATTRIBUTION = Pattern.compile(
             "^(?:—|–|--)\\s*(.+?)\\s*\\((@[A-Za-z0-9_.]{1,50})\\)\\s*(.*)$");
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+");
     private static final Pattern MD_LINK = Pattern.compile("\\[([^\\]]+)]\\((https?://[^)\\s]+)\\)");
     private static final Pattern KEY_POINTS_HEADING = Pattern.compile(
             "(?i)^(at a glance|key points|key takeaways|takeaways|highlights|in brief|the big picture|tl;?dr)$");
-    private static final Pattern SOURCES_HEADING = Pattern.compile(
+    static final Pattern SOURCES_HEADING = Pattern.compile(
             "(?i)^(sources?|references|citations|further reading)$");
     private static final Pattern HAS_WORD_CHAR = Pattern.compile("[\\p{L}\\p{N}]");
     private static final int HEADING_MAX_CHARS = 100;

@@ -115,6 +115,36 @@ class OutboxRelayTest {
     }
 
     @Test
+    void sendsTheTextTheParserReadWithItsQuotedPostsAndSourcesMarked() throws Exception {
+        String html = "<h1>Ferry strike ends</h1><p>Unions at <b>Stena Line</b> agreed on Friday.</p>"
+                + "<p>Talks were long.</p><p>— Harbour Desk (@harbourdesk) May 2, 2025</p>"
+                + "<h2>Sources</h2><ul><li>Stena Line press release</li></ul>";
+        String id = given().header("X-Api-Key", TestDb.KEY).contentType("application/json")
+                .body(Map.of("externalId", "html-1", "body", html)).post("/articles").then().statusCode(201)
+                .extract().path("article.id");
+        assertEquals(1, relay.drainNow());
+        JsonNode body = mapper.readTree(receiver.acknowledged().getFirst().body());
+        String text = body.get("body").asText();
+        assertTrue(text.contains("Unions at Stena Line agreed on Friday."), text);
+        assertTrue(!text.contains("<") && !text.contains(">"), "no markup: " + text);
+        // no publication date: the time it was ingested is the reference for "Friday"
+        assertTrue(body.get("publishedAt").isNull(), body.toString());
+        String created = given().get("/articles/" + id).then().extract().path("createdAt");
+        assertEquals(java.time.OffsetDateTime.parse(created).toInstant(),
+                java.time.Instant.parse(body.get("ingestedAt").asText()));
+        Map<String, String> parts = new HashMap<>();
+        for (JsonNode p : body.get("parts")) {
+            parts.put(p.get("kind").asText(), text.substring(p.get("start").asInt(), p.get("end").asInt()));
+        }
+        assertEquals(2, parts.size(), body.get("parts").toString());
+        assertTrue(parts.get("EMBEDDED_POST").startsWith("Talks were long."), parts.toString());
+        assertTrue(parts.get("EMBEDDED_POST").endsWith("(@harbourdesk) May 2, 2025"), parts.toString());
+        assertTrue(parts.get("SOURCES").contains("Sources") && parts.get("SOURCES").endsWith("Stena Line press release"),
+                parts.toString());
+        assertTrue(!parts.get("SOURCES").contains("Unions"), parts.toString());
+    }
+
+    @Test
     void receiverDownThenBackLosesNothing() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 12; i++) {

@@ -58,7 +58,8 @@ public class ExtractResource {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("MISSING_TEXT", "the body must be the text to extract from");
         }
-        return ExtractedView.of(service.extract(new ArticleText(null, text, null)));
+        return ExtractedView.of(service.extract(new ArticleText(null, text, PublishedDates.reference(null, null,
+                java.time.Clock.systemUTC()))));
     }
 
     @POST
@@ -69,7 +70,8 @@ public class ExtractResource {
             throw new InvalidInputException("MISSING_TEXT", "text is required");
         }
         return ExtractedView.of(service.extract(
-                new ArticleText(null, request.text(), PublishedDates.parse(request.publishedAt()))));
+                new ArticleText(null, request.text(),
+                        PublishedDates.reference(request.publishedAt(), null, java.time.Clock.systemUTC()))));
     }
 
     /**
@@ -131,7 +133,8 @@ public class ExtractResource {
         try {
             JsonNode published = in.get("publishedAt");
             ArticleText article = new ArticleText(null, text.asText(),
-                    PublishedDates.parse(published == null || published.isNull() ? null : published.asText()));
+                    PublishedDates.reference(published == null || published.isNull() ? null : published.asText(), null,
+                            java.time.Clock.systemUTC()));
             out.set("entities", json.valueToTree(ExtractedView.entities(service.extract(article))));
             return out;
         } catch (InvalidInputException e) {

@@ -17,7 +17,9 @@ public record ExtractedView(String engine, Long tookMillis, List<EntityView> ent
                              List<Role> roles, double salience, List<MentionView> mentions) {
     }
 
-    public record MentionView(int start, int end, String text) {
+    /** {@code part} is set for a mention in a quoted post or the sources list (not counted towards salience). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MentionView(int start, int end, String text, String part) {
     }
 
     public static ExtractedView of(ExtractionResult result) {
@@ -30,7 +32,8 @@ public record ExtractedView(String engine, Long tookMillis, List<EntityView> ent
 
     private static EntityView entity(ExtractedEntity e) {
         List<MentionView> mentions = e.mentions() == null ? List.of()
-                : e.mentions().stream().map(m -> new MentionView(m.start(), m.end(), m.text())).toList();
+                : e.mentions().stream().map(m -> new MentionView(m.start(), m.end(), m.text(),
+                        m.part() == null ? null : m.part().name())).toList();
         return new EntityView(e.type().name(), e.name(), e.normalized(), e.countryCode(),
                 e.aliases() == null ? List.of() : e.aliases(), e.roles() == null ? List.of() : e.roles(),
                 e.salience(), mentions);

@@ -46,6 +46,10 @@ public interface EntitiesConfig {
         /** Most mentions stored for one article; more means the input is not an article. */
         @WithDefault("20000")
         int maxMentionsPerArticle();
+
+        /** Most marked parts (quoted posts, sources lists) one delivery may carry. */
+        @WithDefault("500")
+        int maxParts();
     }
 
     /** GraphQL paging, and the endpoint's limits ({@code newsgraph.entities.graphql.max-cost} and the rest). */

@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,8 +27,9 @@ import java.util.stream.Collectors;
  *
  * <p>The policy, in order:
  * <ol>
- *   <li>Value keys are identity: a country by its ISO code, a date by its ISO value, a handle by its lower-cased
- *       form, a URL by itself, a hashtag by its normal form.</li>
+ *   <li>Value keys are identity ({@link NameKeys#valueKey}): a country by its ISO code (not a place inside it), a
+ *       pinned date by its ISO value, a handle by its lower-cased form, a URL by itself, a hashtag by its normal
+ *       form.</li>
  *   <li>Name keys (normalised name or alias; for people also first and last name in either order, without initials
  *       and suffixes) merge when they point to one entity of the same type. When they point to several, the one that
  *       co-occurs most with this article's other entities wins, then the one in most articles, then the oldest.</li>
@@ -247,20 +247,7 @@ public class EntityResolver {
         }
 
         private static String valueKey(ExtractedEntity e) {
-            return switch (e.type()) {
-                case DATE, URL -> blankToNull(e.normalized());
-                case HANDLE -> {
-                    String h = e.normalized() != null ? e.normalized() : e.name();
-                    yield h == null ? null : h.replaceFirst("^@", "").toLowerCase(Locale.ROOT);
-                }
-                case HASHTAG -> NameKeys.normalize(e.name());
-                case LOCATION -> e.countryCode() == null ? null : e.countryCode().toUpperCase(Locale.ROOT);
-                default -> null;
-            };
-        }
-
-        private static String blankToNull(String s) {
-            return s == null || s.isBlank() ? null : s;
+            return NameKeys.valueKey(e);
         }
     }
 

@@ -8,10 +8,14 @@ import io.newsgraph.entities.extraction.ArticleText;
 import io.newsgraph.entities.extraction.ExtractionPipeline;
 import io.newsgraph.entities.extraction.ExtractionResult;
 import io.newsgraph.entities.extraction.Mention;
+import io.newsgraph.entities.extraction.TextPart;
 import io.newsgraph.entities.persistence.GraphStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -60,7 +64,9 @@ public class ExtractionService {
             throw new InvalidInputException("TITLE_TOO_LONG",
                     "title is longer than " + config.limits().maxTitleChars() + " characters");
         }
-        ArticleText text = new ArticleText(request.title(), request.body(), PublishedDates.parse(request.publishedAt()));
+        ArticleText text = new ArticleText(request.title(), request.body(),
+                PublishedDates.reference(request.publishedAt(), request.ingestedAt(), Clock.systemUTC()),
+                parts(request));
 
         // a cheap read first, so a repeated delivery costs no extraction; the transaction checks again under lock
         Optional<Long> stored = store.storedVersion(pathArticleId);
@@ -78,6 +84,28 @@ public class ExtractionService {
         ApplyOutcome outcome = updater.replace(pathArticleId, request.version(), result);
         count(outcome);
         return outcome;
+    }
+
+    /** The delivery's quoted and listed ranges; kinds this side does not know are ignored. */
+    private List<TextPart> parts(ExtractionRequest request) {
+        List<ExtractionRequest.Part> given = request.parts() == null ? List.of() : request.parts();
+        if (given.size() > config.limits().maxParts()) {
+            throw new InvalidInputException("TOO_MANY_PARTS", "at most " + config.limits().maxParts() + " parts");
+        }
+        List<TextPart> parts = new ArrayList<>();
+        for (ExtractionRequest.Part p : given) {
+            if (p == null || p.start() < 0 || p.end() <= p.start() || p.end() > request.body().length()) {
+                throw new InvalidInputException("INVALID_PART", "each part needs 0 <= start < end <= body length");
+            }
+            switch (p.kind() == null ? "" : p.kind()) {
+                case ExtractionRequest.EMBEDDED_POST -> parts.add(new TextPart(TextPart.Kind.EMBEDDED_POST, p.start(), p.end()));
+                case ExtractionRequest.SOURCES -> parts.add(new TextPart(TextPart.Kind.SOURCES, p.start(), p.end()));
+                default -> {
+                    // a kind added later by the sender: its text is read as prose
+                }
+            }
+        }
+        return parts;
     }
 
     /** Removes an article's mentions; unknown ids are fine. */

@@ -1,6 +1,9 @@
 package io.newsgraph.entities.domain;
 
 import io.newsgraph.entities.extraction.EntityType;
+import io.newsgraph.entities.extraction.ExtractedEntity;
+import io.newsgraph.entities.extraction.rules.Countries;
+import io.newsgraph.entities.extraction.rules.NameParticles;
 import io.newsgraph.entities.extraction.rules.TitleWords;
 
 import java.text.Normalizer;
@@ -21,6 +24,14 @@ import java.util.regex.Pattern;
  * "Nakatani Gen" and "Gen Nakatani" both give "gen nakatani"), and partial keys, one per first and last token, used
  * only for a name that is a single token ("Austin") and only when they point to one person.
  *
+ * <p>A hyphenated name is one name token, and so is a family name with its particles ("van Dijk", "von der Leyen",
+ * "al-Zarqawi"): "Marieke van Dijk" has the partial keys "marieke" and "vandijk", never "dijk".
+ *
+ * <p>Value keys are identity, so only what a value really identifies gets one: a country its ISO code (a place
+ * inside a country carries that code too, as a fact about it, but it is not the country), a pinned date its ISO
+ * value, a handle, a URL, a hashtag. A date the text could not pin down ("recent years") has no key at all: it is
+ * that article's phrase, not a date shared with other articles.
+ *
  * <p>A hyphenated name is one name token. A person's titles are not part of their name: "Governor Leopold Abernethy" (a form the pipeline keeps as an
  * alias) gives the keys of "Leopold Abernethy", and "Secretary Austin" is a bare name. Otherwise the sorted pair of
  * first and last token, "abernethy governor", would tie every governor of that surname into one person.
@@ -32,6 +43,7 @@ public final class NameKeys {
     private static final Pattern HYPHEN_IN_WORD = Pattern.compile("(?<=\\p{L})[-‐‑](?=\\p{L})");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv", "v", "phd", "md");
+    private static final Countries COUNTRIES = new Countries();
 
     /** A lookup key and its strength. */
     public record Key(KeyKind kind, String key) {
@@ -55,8 +67,49 @@ public final class NameKeys {
         return s;
     }
 
-    /** The keys for a name of an entity of the given type (value keys are not derived from names). */
+    /**
+     * The value key of an extracted entity, or null when it has none: the ISO code of a country (not of a place in
+     * one: "Nansei Islands", JP, is not Japan), the ISO value of a pinned date, a handle lower-cased without "@", a
+     * URL, a hashtag's normal form.
+     */
+    public static String valueKey(ExtractedEntity e) {
+        return switch (e.type()) {
+            case DATE, URL -> blankToNull(e.normalized());
+            case HANDLE -> {
+                String h = e.normalized() != null ? e.normalized() : e.name();
+                yield h == null ? null : h.replaceFirst("^@", "").toLowerCase(Locale.ROOT);
+            }
+            case HASHTAG -> blankToNull(normalize(e.name()));
+            case LOCATION -> isCountry(e) ? e.countryCode().toUpperCase(Locale.ROOT) : null;
+            default -> null;
+        };
+    }
+
+    /** True when the place is the country its code names: its name or one of its aliases is that country's name. */
+    static boolean isCountry(ExtractedEntity e) {
+        if (e.countryCode() == null || e.type() != EntityType.LOCATION) {
+            return false;
+        }
+        String code = e.countryCode().toUpperCase(Locale.ROOT);
+        if (COUNTRIES.codeOf(e.name()).filter(code::equals).isPresent()) {
+            return true;
+        }
+        return e.aliases() != null && e.aliases().stream()
+                .anyMatch(a -> COUNTRIES.codeOf(a).filter(code::equals).isPresent());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /**
+     * The keys for a name of an entity of the given type (value keys are not derived from names). Dates have none:
+     * a pinned date is found by its value, and a phrase such as "Tuesday" means another day in every article.
+     */
     public static List<Key> nameKeys(EntityType type, String name) {
+        if (type == EntityType.DATE) {
+            return List.of();
+        }
         String full = type == EntityType.PERSON ? personName(name) : normalize(name);
         if (full.isEmpty()) {
             return List.of();
@@ -92,7 +145,34 @@ public final class NameKeys {
      * surname, not the first and last name "vasquez lund"), and the title words before the name are left out.
      */
     static String personName(String name) {
-        return withoutTitles(normalize(name == null ? null : HYPHEN_IN_WORD.matcher(name).replaceAll("")));
+        if (name == null) {
+            return "";
+        }
+        String joined = HYPHEN_IN_WORD.matcher(name).replaceAll("");
+        // a particle at the very start is one only when written lower-case: "van Dijk", not "Van Morrison"
+        boolean leadingParticle = !joined.isBlank() && Character.isLowerCase(joined.strip().codePointAt(0));
+        return joinParticles(withoutTitles(normalize(joined)), leadingParticle);
+    }
+
+    /** "marieke van der dijk" gives "marieke vanderdijk": particles belong to the family name after them. */
+    private static String joinParticles(String normalized, boolean leadingParticle) {
+        String[] tokens = normalized.split(" ");
+        StringBuilder out = new StringBuilder();
+        StringBuilder pending = new StringBuilder();
+        for (int i = 0; i < tokens.length; i++) {
+            boolean particle = i < tokens.length - 1 && NameParticles.isParticle(tokens[i])
+                    && (i > 0 || leadingParticle);
+            if (particle) {
+                pending.append(tokens[i]);
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(pending).append(tokens[i]);
+            pending.setLength(0);
+        }
+        return out.toString();
     }
 
     /**

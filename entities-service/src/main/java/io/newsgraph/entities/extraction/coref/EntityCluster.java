@@ -36,4 +36,12 @@ public final class EntityCluster {
     public void addAlias(String alias) {
         extraAliases.add(alias);
     }
+
+    /** Takes over the other cluster's mentions and aliases (a handle that is this organisation's account). */
+    public void absorb(EntityCluster other) {
+        mentions.addAll(other.mentions);
+        words.addAll(other.words);
+        extraAliases.addAll(other.extraAliases);
+        mentions.sort(java.util.Comparator.comparingInt(MentionRef::order));
+    }
 }

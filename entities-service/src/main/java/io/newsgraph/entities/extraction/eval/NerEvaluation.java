@@ -24,8 +24,9 @@ public final class NerEvaluation {
 
     public static final List<String> TYPES = List.of("PER", "ORG", "LOC", "MISC");
 
-    /** Both sides' scores. */
-    public record Result(Scores raw, Scores pipeline, int documents, int tokens) {
+    /** Both sides' scores, strict and lenient. */
+    public record Result(Scores raw, Scores pipeline, Scores rawLenient, Scores pipelineLenient, int documents,
+                         int tokens) {
     }
 
     private final NerEngine engine;
@@ -37,16 +38,22 @@ public final class NerEvaluation {
     public Result run(List<LabelledDocument> documents) {
         Scores raw = new Scores();
         Scores pipeline = new Scores();
+        Scores rawLenient = new Scores(true);
+        Scores pipelineLenient = new Scores(true);
         int tokens = 0;
         for (LabelledDocument doc : documents) {
             Annotation annotation = engine.annotate(doc.text());
             tokens += annotation.tokens().size();
-            raw.add(doc.spans(), rawSpans(annotation));
+            List<GoldSpan> rawSpans = rawSpans(annotation);
+            raw.add(doc.spans(), rawSpans);
+            rawLenient.add(doc.spans(), rawSpans);
             NerEngine replay = new ReplayEngine(engine.name(), annotation);
             var result = new NewsExtractionPipeline(replay, rules).extract(new ArticleText(null, doc.text(), null));
-            pipeline.add(doc.spans(), pipelineSpans(result.entities()));
+            List<GoldSpan> pipelineSpans = pipelineSpans(result.entities());
+            pipeline.add(doc.spans(), pipelineSpans);
+            pipelineLenient.add(doc.spans(), pipelineSpans);
         }
-        return new Result(raw, pipeline, documents.size(), tokens);
+        return new Result(raw, pipeline, rawLenient, pipelineLenient, documents.size(), tokens);
     }
 
     private final io.newsgraph.entities.extraction.rules.RuleLayer rules =

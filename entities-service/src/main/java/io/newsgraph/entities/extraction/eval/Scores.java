@@ -6,8 +6,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Entity-level counts per type, exact span and type match, as in the CoNLL shared tasks. */
+/**
+ * Entity-level counts per type. Strict: exact span and type, as in the CoNLL shared tasks. Lenient: same type and
+ * overlapping spans, each gold span matched at most once ("Defense Lloyd J. Austin III" for "Lloyd J. Austin III").
+ */
 public final class Scores {
+
+    private final boolean lenient;
+
+    public Scores() {
+        this(false);
+    }
+
+    public Scores(boolean lenient) {
+        this.lenient = lenient;
+    }
 
     /** Counts of one type. */
     public static final class Counts {
@@ -39,6 +52,10 @@ public final class Scores {
     private final Map<String, Counts> byType = new TreeMap<>();
 
     public void add(List<GoldSpan> gold, List<GoldSpan> predicted) {
+        if (lenient) {
+            addLenient(gold, predicted);
+            return;
+        }
         Set<GoldSpan> goldSet = new HashSet<>(gold);
         Set<GoldSpan> predictedSet = new HashSet<>(predicted);
         for (GoldSpan p : predictedSet) {
@@ -54,6 +71,26 @@ public final class Scores {
                 counts(g.type()).falseNegatives++;
             }
         }
+    }
+
+    private void addLenient(List<GoldSpan> gold, List<GoldSpan> predicted) {
+        List<GoldSpan> unmatched = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(gold));
+        for (GoldSpan p : new java.util.LinkedHashSet<>(predicted)) {
+            GoldSpan hit = null;
+            for (GoldSpan g : unmatched) {
+                if (g.type().equals(p.type()) && g.start() < p.end() && p.start() < g.end()) {
+                    hit = g;
+                    break;
+                }
+            }
+            if (hit != null) {
+                unmatched.remove(hit);
+                counts(p.type()).truePositives++;
+            } else {
+                counts(p.type()).falsePositives++;
+            }
+        }
+        unmatched.forEach(g -> counts(g.type()).falseNegatives++);
     }
 
     public Counts counts(String type) {

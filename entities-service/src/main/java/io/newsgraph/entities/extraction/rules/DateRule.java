@@ -21,10 +21,11 @@ import java.util.regex.Pattern;
  * Dates, normalised to ISO 8601 at the precision the text gives: a day ({@code 2024-10-09}), an ISO week
  * ({@code 2024-W41}), a month ({@code 2024-10}) or a year ({@code 2024}).
  *
- * <p>Relative expressions ("today", "last week", "on Tuesday") resolve against the article's publication date;
- * without one they are dropped. A bare weekday means the latest such day on or before the reference, as news
- * reports past events; "next Tuesday" looks forward. Dates the engine tags but no rule can pin down ("recent
- * years", "the 1990s") are dropped: they name no date.
+ * <p>Relative and partial expressions ("today", "last week", "on Tuesday", "in February", "Oct. 9") resolve
+ * against the reference date (the article's publication date, else the time it was taken in). A bare weekday means
+ * the latest such day on or before the reference, as news reports past events; "next Tuesday" looks forward; a bare
+ * month is that month of the reference's year. What cannot be pinned down (no reference, or an engine date no rule
+ * reads: "recent years", "the 1990s") is still a date mention, with no normalised value.
  */
 public final class DateRule {
 
@@ -40,6 +41,11 @@ public final class DateRule {
             Pattern.compile("\\b(?<iso>" + YEAR + "-(?<m>[01]\\d)-(?<d>[0-3]\\d))\\b"),
             Pattern.compile("\\b" + MONTH + ",?\\s+" + YEAR + "\\b"),
             Pattern.compile("\\b" + MONTH + "\\s+" + DAY + "\\b(?!\\s*(?:,\\s*)?\\d)"),
+            // a month on its own, after a word that makes it a time ("in February", "since March"); "May" alone is
+            // too often the verb
+            Pattern.compile("(?<=\\b(?:in|since|by|until|from|during|before|after|early|late|mid-?)\\s)"
+                    + "(?<month>Jan(?:uary)?|Feb(?:ruary)?|March|Apr(?:il)?|June|July|Aug(?:ust)?|Sept?(?:ember)?"
+                    + "|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\b(?!\\s+\\d)"),
             Pattern.compile("\\b(?<rel>(?:(?<dir>last|this|next|past)\\s+)?" + WEEKDAY + ")\\b"),
             Pattern.compile("\\b(?<rel>today|yesterday|tomorrow|tonight)\\b", Pattern.CASE_INSENSITIVE),
             Pattern.compile("\\b(?<rel>(?<dir>last|this|next|past)\\s+(?<unit>week|month|year))\\b",
@@ -70,19 +76,31 @@ public final class DateRule {
                         || candidates.stream().anyMatch(c -> c.isLocked() && c.overlaps(start, end))) {
                     continue;
                 }
-                Optional<String> iso = normalise(m, reference);
-                if (iso.isPresent()) {
-                    Candidate c = new Candidate(start, end, EntityType.DATE, Candidate.Source.DATE_RULE);
-                    c.normalized = iso.get();
-                    found.add(c);
-                }
+                // a date without a reference to pin it is still a date, with no value
+                Candidate c = new Candidate(start, end, EntityType.DATE, Candidate.Source.DATE_RULE);
+                c.normalized = normalise(m, reference).orElse(null);
+                found.add(c);
             }
         }
-        // the rule's dates replace what they overlap; engine dates no rule can pin down are dropped
+        // the rule's dates replace what they overlap; engine dates no rule reads stay, with no value
         candidates.removeIf(c -> !c.isLocked() && found.stream().anyMatch(f -> f.overlaps(c)));
-        candidates.removeIf(c -> c.type == EntityType.DATE && c.source != Candidate.Source.DATE_RULE);
+        candidates.removeIf(c -> c.type == EntityType.DATE && c.source != Candidate.Source.DATE_RULE
+                && !namesATime(c.text(text)));
         candidates.addAll(found);
     }
+
+    /**
+     * An engine date worth keeping unpinned: it holds a digit or a time word ("the 1990s", "recent years", "two
+     * weeks"), not a lone word the engine misread ("Christmas" is kept, "annual" is not).
+     */
+    private static boolean namesATime(String text) {
+        return TIME_WORDS.matcher(text).find();
+    }
+
+    private static final Pattern TIME_WORDS = Pattern.compile(
+            "\\d|(?i)\\b(?:day|days|week|weeks|month|months|year|years|decade|decades|century|centuries|season|"
+                    + "spring|summer|autumn|fall|winter|morning|afternoon|evening|night|weekend|quarter|christmas|"
+                    + "easter|ramadan|eid|hanukkah|new year)\\b");
 
     /** Normalises one date expression on its own (the whole text), if it is one. */
     public Optional<String> normalise(String expression, LocalDate reference) {

@@ -23,8 +23,8 @@ public final class GazetteerRule {
     public void apply(TextView view, List<Candidate> candidates) {
         String text = view.text();
         for (int i = 0; i < view.size(); i++) {
-            if (!view.token(i).isCapitalized()) {
-                continue; // every known name and country starts with a capital
+            if (!view.token(i).isCapitalized() && !NameParticles.startsName(view.token(i).text())) {
+                continue; // every known name and country starts with a capital or a particle ("al-Qaida")
             }
             int start = view.token(i).start();
             Optional<Gazetteer.Entry> entry = gazetteer.matchAt(view, start);
@@ -77,7 +77,10 @@ public final class GazetteerRule {
                 continue;
             }
             boolean inside = c.start >= start && c.end <= end;
-            if (c.isLocked() || !inside || c.type == EntityType.PERSON) {
+            boolean sameExtent = c.start == start && c.end == end;
+            // a known name the engine took for a person ("Daesh") is that name; a person inside a longer known name
+            // ("Lloyd" in a gazetteer "Lloyd's of London" cut short) is left to the engine
+            if (c.isLocked() || !inside || (c.type == EntityType.PERSON && !sameExtent)) {
                 return false; // a longer or different entity already holds the text
             }
         }

@@ -36,6 +36,7 @@ public final class PropagationRule {
         String text = view.text();
         List<Candidate> known = new ArrayList<>(others.values());
         known.addAll(candidates);
+        retypeLonePlaceNames(text, candidates, known, others);
         Map<String, Candidate> names = new LinkedHashMap<>();
         // people and their family names first, so "Austin" maps to Lloyd Austin even where the engine took the word
         // for a place
@@ -58,7 +59,7 @@ public final class PropagationRule {
         List<Candidate> added = new ArrayList<>();
         for (Map.Entry<String, Candidate> e : names.entrySet()) {
             String name = e.getKey();
-            if (name.length() < 2 || !Character.isUpperCase(name.charAt(0))) {
+            if (name.length() < 2 || !(Character.isUpperCase(name.charAt(0)) || NameParticles.startsName(name))) {
                 continue;
             }
             for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
@@ -102,6 +103,36 @@ public final class PropagationRule {
         }
     }
 
+    /**
+     * "in Lyon, France ... said Lyon would be first": a single word the engine took for a person that the same article
+     * names as a place, and that is no person's family name there, is that place (one sense per article).
+     */
+    private static void retypeLonePlaceNames(String text, List<Candidate> candidates, List<Candidate> known,
+                                             Map<String, Candidate> others) {
+        for (Candidate c : candidates) {
+            if (c.source != Candidate.Source.ENGINE || c.type != EntityType.PERSON) {
+                continue;
+            }
+            String name = c.text(text);
+            if (name.indexOf(' ') >= 0) {
+                continue;
+            }
+            boolean place = false;
+            boolean familyName = false;
+            for (Candidate k : known) {
+                String other = nameIn(k, others, text);
+                if (k.type == EntityType.LOCATION && other.equals(name)) {
+                    place = true;
+                } else if (k.type == EntityType.PERSON && k != c && name.equals(familyName(other))) {
+                    familyName = true;
+                }
+            }
+            if (place && !familyName) {
+                c.type = EntityType.LOCATION;
+            }
+        }
+    }
+
     /** The text of a candidate, which may sit in the other field. */
     private static String nameIn(Candidate c, Map<String, Candidate> others, String text) {
         for (Map.Entry<String, Candidate> e : others.entrySet()) {
@@ -112,7 +143,10 @@ public final class PropagationRule {
         return c.text(text);
     }
 
-    /** "Lloyd J. Austin III" -> "Austin"; null for one-word names. */
+    /**
+     * "Lloyd J. Austin III" -> "Austin", "Marieke van Dijk" -> "van Dijk" (the particles belong to it: "Dijk" alone
+     * is no name of hers); null for one-word names.
+     */
     private static String familyName(String name) {
         String[] words = name.split(" ");
         int last = words.length - 1;
@@ -120,7 +154,14 @@ public final class PropagationRule {
             last--;
         }
         String family = words[last];
-        return last > 0 && family.length() > 2 && !family.endsWith(".") && Character.isUpperCase(family.charAt(0))
-                ? family : null;
+        if (last == 0 || family.length() <= 2 || family.endsWith(".") || !Character.isUpperCase(family.charAt(0))) {
+            return null;
+        }
+        int first = last;
+        while (first > 1 && NameParticles.isParticle(words[first - 1])
+                && Character.isLowerCase(words[first - 1].charAt(0))) {
+            first--;
+        }
+        return String.join(" ", java.util.Arrays.copyOfRange(words, first, last + 1));
     }
 }

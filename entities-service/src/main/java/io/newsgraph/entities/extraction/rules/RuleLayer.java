@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The rules between the statistical engine and coreference, in order: patterns (URLs, handles, hashtags), dates,
- * span cleaning, known names, titles and roles, nationalities, countries, name propagation; then overlaps go.
+ * span cleaning, known names, titles and roles, type corrections, nationalities, countries, name propagation; then overlaps go.
  * Thread-safe: the word lists are read-only after construction.
  */
 public final class RuleLayer {
@@ -23,6 +23,7 @@ public final class RuleLayer {
     private final TitleRule titles;
     private final NationalityRule nationalities;
     private final CountryRule countryRule;
+    private final TypeRule types;
     private final PropagationRule propagation;
 
     public RuleLayer() {
@@ -32,7 +33,13 @@ public final class RuleLayer {
         this.titles = new TitleRule(countries);
         this.nationalities = new NationalityRule(countries, gazetteer);
         this.countryRule = new CountryRule(countries, gazetteer);
+        this.types = new TypeRule(countries, gazetteer);
         this.propagation = new PropagationRule(countries);
+    }
+
+    /** The date rule, for callers that read a date form on its own. */
+    public DateRule dateRule() {
+        return dates;
     }
 
     /** One field between the two phases: its text view and its candidates so far. */
@@ -69,6 +76,7 @@ public final class RuleLayer {
         gazetteerRule.apply(view, candidates);
         titles.apply(view, candidates);
         cleaner.apply(view, candidates);
+        types.apply(view, candidates);
         nationalities.apply(view, candidates);
         candidates.removeIf(c -> !c.isLocked() && c.type != EntityType.DATE && !startsCapitalised(c, view));
         return new Field(view, candidates);
@@ -83,10 +91,13 @@ public final class RuleLayer {
         return OverlapResolver.resolve(candidates);
     }
 
-    /** Names are capitalised; an engine span of lower-case words ("region") is noise. */
+    /**
+     * Names are capitalised; an engine span of lower-case words ("region") is noise. A name may open with a particle
+     * ("al-Qaida", "van Dijk").
+     */
     private static boolean startsCapitalised(Candidate c, TextView view) {
         String text = c.text(view.text());
         int cp = text.codePointAt(0);
-        return Character.isUpperCase(cp) || Character.isDigit(cp);
+        return Character.isUpperCase(cp) || Character.isDigit(cp) || NameParticles.startsName(text);
     }
 }

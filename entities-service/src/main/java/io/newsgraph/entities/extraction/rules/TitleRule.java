@@ -166,6 +166,11 @@ public final class TitleRule {
             String text = view.token(i).text();
             if (TitleWords.isTitleWord(text) && covering(candidates, view.token(i)) == null) {
                 phrase.add(i++);
+            } else if (!phrase.isEmpty() && isJoiner(text) && i + 1 < view.size() && view.sameSentence(i + 1, last)
+                    && TitleWords.isTitleWord(view.token(i + 1).text())
+                    && covering(candidates, view.token(i + 1)) == null) {
+                // "Secretary of Defense": a joiner between title words is part of the title
+                phrase.add(i++);
             } else {
                 break;
             }

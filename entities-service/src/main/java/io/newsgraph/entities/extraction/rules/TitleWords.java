@@ -50,6 +50,23 @@ public final class TitleWords {
         return HEADS.contains(bare(token)) && !token.endsWith(".");
     }
 
+    /**
+     * True for a title made only of ranks and honorifics ("Adm.", "Rear Adm.", "Dr.", "Mr."): it says how to address
+     * a person, not what position they hold.
+     */
+    public static boolean isRankOnly(String title) {
+        String[] words = title.strip().split("\\s+");
+        boolean rank = false;
+        for (String w : words) {
+            if (isDottedRank(w) || isBareRank(w)) {
+                rank = true;
+            } else if (!isModifier(w)) {
+                return false;
+            }
+        }
+        return rank;
+    }
+
     /** A rank abbreviation written with a full stop ("Adm.", "Lt."), or a bare honorific ("Sir"). */
     static boolean isDottedRank(String token) {
         String b = bare(token);
