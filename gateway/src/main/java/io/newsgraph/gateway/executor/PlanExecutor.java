@@ -318,7 +318,8 @@ public final class PlanExecutor {
             }
             Object v = obj.get(key);
             SelectionTree sub = e.getValue().selection();
-            rep.put(key, sub == null || v == null ? v : projectValue(v, sub));
+            // A required field with arguments is fetched under a gateway alias and sent under its own name.
+            rep.put(e.getValue().name(), sub == null || v == null ? v : projectValue(v, sub));
         }
         for (Map.Entry<String, SelectionTree> e : shape.fragments().entrySet()) {
             if (e.getKey().equals(obj.get("__typename"))) {

@@ -2,6 +2,7 @@ package io.newsgraph.gateway.planner;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,6 +66,10 @@ public final class QueryPlanner {
         private final Map<String, List<String>> possibleTypesCache = new HashMap<>();
         /** Subgraphs that may have produced the value-type object at a response path (see sharedUnionMembers). */
         private final Map<List<PathElement>, Set<String>> valueSources = new HashMap<>();
+        /** Representations being planned (fetch|path|subgraph|type): meeting one again means it needs itself. */
+        private final Set<String> representing = new HashSet<>();
+        /** Gateway aliases of required fields with arguments, by the field as printed with its arguments. */
+        private final Map<String, String> requirementAliases = new HashMap<>();
 
         Build(FieldCollector collector, OperationDefinition operation) {
             this.collector = collector;
@@ -180,8 +185,8 @@ public final class QueryPlanner {
             if (fetch.isEntityFetch() && fetch.path().equals(stripTypeConditions(path))) {
                 SelectionTree rep = fetch.representations().get(type.name());
                 if (rep != null) {
-                    for (Selection sel : requires.getSelections()) {
-                        if (sel instanceof Field f && !rep.fields().containsKey(f.getName())) {
+                    for (Selection sel : requirement(requires)) {
+                        if (sel instanceof Field f && !rep.fields().containsKey(f.getResultKey())) {
                             return true;
                         }
                     }
@@ -382,6 +387,21 @@ public final class QueryPlanner {
             target.field("__typename", "__typename", List.of(), false);
             Set<FetchNode> created = new LinkedHashSet<>();
             Set<String> handled = planInterfaceObjectFields(fetch, graph, target, path, type, sels, provided, depth, created);
+            if (possibleTypes(type).stream().noneMatch(c -> supergraph.isMemberIn(type, c, graph))) {
+                // No object type of this subgraph can stand for the abstract type: fields asked at its level are
+                // fetched at that level, and one the subgraph does not resolve itself has no route.
+                LinkedHashMap<String, List<Field>> atInterface = collector.collect(type.name(), sels);
+                atInterface.keySet().removeAll(handled);
+                for (List<Field> fs : atInterface.values()) {
+                    String name = fs.get(0).getName();
+                    if (!name.startsWith("__") && type.field(name) != null && !resolvesHere(type, name, graph, provided)) {
+                        throw new PlanningException("cannot reach " + type.name() + "." + name + " from subgraph "
+                                + supergraph.subgraph(graph).name());
+                    }
+                }
+                created.addAll(planFields(fetch, graph, target, path, type, atInterface, provided, depth + 1));
+                return created;
+            }
             for (String concrete : possibleTypes(type)) {
                 if (!supergraph.isMemberIn(type, concrete, graph) || (allowedMembers != null && !allowedMembers.contains(concrete))) {
                     continue;
@@ -476,7 +496,10 @@ public final class QueryPlanner {
                 }
             }
             for (Map.Entry<String, LinkedHashMap<String, List<Field>>> e : away.entrySet()) {
-                created.addAll(jump(fetch, graph, target, path, type, e.getKey(), e.getValue(), provided, depth));
+                List<LinkedHashMap<String, List<Field>>> groupsTo = requirementGroups(type, e.getKey(), e.getValue());
+                for (int i = 0; i < groupsTo.size(); i++) {
+                    created.addAll(jump(fetch, graph, target, path, type, e.getKey(), groupsTo.get(i), provided, depth, i == 0 ? "" : "#" + i));
+                }
             }
             return created;
         }
@@ -484,6 +507,15 @@ public final class QueryPlanner {
         /** Fetches {@code fields} of the entity at {@code path} from subgraph {@code to}, through {@code _entities}. */
         private Set<FetchNode> jump(FetchNode fetch, String graph, SelectionTree target, List<PathElement> path, TypeInfo type, String to,
                 LinkedHashMap<String, List<Field>> fields, List<Selection> provided, int depth) {
+            return jump(fetch, graph, target, path, type, to, fields, provided, depth, "");
+        }
+
+        /**
+         * {@code variant} tells apart entity fetches to one subgraph at one path that cannot share a representation
+         * (their {@code @requires} ask one field with different arguments).
+         */
+        private Set<FetchNode> jump(FetchNode fetch, String graph, SelectionTree target, List<PathElement> path, TypeInfo type, String to,
+                LinkedHashMap<String, List<Field>> fields, List<Selection> provided, int depth, String variant) {
             TypeInfo entity = entityIn(type, to, fields.values().iterator().next().get(0).getName());
             List<KeyInfo> keys = entity.resolvableKeys(to);
             KeyInfo key = null;
@@ -502,24 +534,30 @@ public final class QueryPlanner {
             while (!mergePath.isEmpty() && mergePath.get(mergePath.size() - 1).isTypeCondition()) {
                 mergePath = mergePath.subList(0, mergePath.size() - 1);
             }
-            FetchNode entityFetch = entityFetch(fetch, mergePath, to);
+            FetchNode entityFetch = entityFetch(fetch, mergePath, to, variant);
             List<Selection> representation = new ArrayList<>();
             representation.add(TYPENAME);
             representation.addAll(key.selection().getSelections());
             for (List<Field> fs : fields.values()) {
                 SelectionSet requires = supergraph.requires(entity, fs.get(0).getName(), to);
                 if (requires != null) {
-                    representation.addAll(requires.getSelections());
+                    representation.addAll(requirement(requires));
                 }
             }
             Set<FetchNode> created = new LinkedHashSet<>();
             created.add(entityFetch);
             // The representation is planned before this fetch runs: what it needs from the same subgraph is a
             // separate, earlier fetch, never this one.
-            String jumpKey = fetch.id() + "|" + entityFetch.path() + "|" + to;
+            String jumpKey = fetch.id() + "|" + entityFetch.path() + "|" + to + variant;
+            String representationKey = jumpKey + "|" + type.name();
+            if (!representing.add(representationKey)) {
+                throw new PlanningException("cannot reach the key of " + type.name() + " in subgraph " + supergraph.subgraph(to).name()
+                        + " from subgraph " + supergraph.subgraph(graph).name());
+            }
             jumps.remove(jumpKey);
             Set<FetchNode> feeding = planFields(fetch, graph, target, path, type, collector.collect(type.name(), representation), provided, depth + 1);
             jumps.put(jumpKey, entityFetch);
+            representing.remove(representationKey);
             created.addAll(feeding);
             entityFetch.dependencies.addAll(feeding);
             entityFetch.dependencies.remove(entityFetch);
@@ -533,14 +571,72 @@ public final class QueryPlanner {
             return created;
         }
 
-        private FetchNode entityFetch(FetchNode parent, List<PathElement> mergePath, String to) {
-            String jumpKey = parent.id() + "|" + mergePath + "|" + to;
+        private FetchNode entityFetch(FetchNode parent, List<PathElement> mergePath, String to, String variant) {
+            String jumpKey = parent.id() + "|" + mergePath + "|" + to + variant;
             FetchNode entityFetch = jumps.get(jumpKey);
             if (entityFetch == null) {
                 entityFetch = newFetch(to, "query", true, mergePath, parent);
                 jumps.put(jumpKey, entityFetch);
             }
             return entityFetch;
+        }
+
+        /**
+         * A {@code @requires} selection as planned: every field with arguments gets an alias of the gateway's own,
+         * one per field and argument values, so that two fields requiring one field with different arguments each
+         * get their own value (the representation sends it under the field's name).
+         */
+        private List<Selection> requirement(SelectionSet requires) {
+            List<Selection> out = new ArrayList<>(requires.getSelections().size());
+            for (Selection s : requires.getSelections()) {
+                out.add(aliasArguments(s));
+            }
+            return out;
+        }
+
+        private Selection aliasArguments(Selection s) {
+            if (s instanceof Field f) {
+                SelectionSet sub = f.getSelectionSet() == null ? null : SelectionSet.newSelectionSet(requirement(f.getSelectionSet())).build();
+                if (f.getArguments().isEmpty()) {
+                    return sub == null ? f : f.transform(b -> b.selectionSet(sub));
+                }
+                StringBuilder printed = new StringBuilder(f.getName());
+                f.getArguments().forEach(a -> printed.append('|').append(AstPrinter.printAst(a)));
+                String alias = requirementAliases.computeIfAbsent(printed.toString(), k -> f.getName() + "__r" + requirementAliases.size());
+                return f.transform(b -> b.alias(alias).selectionSet(sub));
+            }
+            if (s instanceof InlineFragment in) {
+                return in.transform(b -> b.selectionSet(SelectionSet.newSelectionSet(requirement(in.getSelectionSet())).build()));
+            }
+            return s;
+        }
+
+        /**
+         * Splits the fields going to one subgraph into groups whose {@code @requires} can share one representation:
+         * a field that requires a field another one also requires, with other arguments, goes to a fetch of its own.
+         */
+        private List<LinkedHashMap<String, List<Field>>> requirementGroups(TypeInfo type, String to, LinkedHashMap<String, List<Field>> fields) {
+            if (fields.size() < 2) {
+                return List.of(fields);
+            }
+            TypeInfo entity = entityIn(type, to, fields.values().iterator().next().get(0).getName());
+            List<LinkedHashMap<String, List<Field>>> groups = new ArrayList<>();
+            List<List<Selection>> required = new ArrayList<>();
+            for (Map.Entry<String, List<Field>> e : fields.entrySet()) {
+                SelectionSet requires = supergraph.requires(entity, e.getValue().get(0).getName(), to);
+                List<Selection> mine = requires == null ? List.of() : requirement(requires);
+                int g = 0;
+                while (g < groups.size() && RequirementConflicts.between(required.get(g), mine)) {
+                    g++;
+                }
+                if (g == groups.size()) {
+                    groups.add(new LinkedHashMap<>());
+                    required.add(new ArrayList<>());
+                }
+                groups.get(g).put(e.getKey(), e.getValue());
+                required.get(g).addAll(mine);
+            }
+            return groups;
         }
 
         /**
@@ -607,7 +703,7 @@ public final class QueryPlanner {
             while (!mergePath.isEmpty() && mergePath.get(mergePath.size() - 1).isTypeCondition()) {
                 mergePath = mergePath.subList(0, mergePath.size() - 1);
             }
-            FetchNode entityFetch = entityFetch(fetch, mergePath, owner);
+            FetchNode entityFetch = entityFetch(fetch, mergePath, owner, "");
             List<Selection> representation = new ArrayList<>();
             representation.add(TYPENAME);
             representation.addAll(key.selection().getSelections());
@@ -800,7 +896,7 @@ public final class QueryPlanner {
             for (Selection s : sels) {
                 if (s instanceof Field f) {
                     boolean composite = f.getSelectionSet() != null;
-                    SelectionTree.FieldNode node = tree.field(f.getName(), f.getName(), List.of(), composite);
+                    SelectionTree.FieldNode node = tree.field(f.getResultKey(), f.getName(), List.of(), composite);
                     if (composite) {
                         addAll(node.selection(), new ArrayList<>(f.getSelectionSet().getSelections()));
                     }
