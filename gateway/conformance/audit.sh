@@ -9,8 +9,8 @@
 # registry (wgc, @graphql-hive/gateway, @graphql-hive/router-runtime) dropped. It then adds a gateway entry
 # `newsgraph` whose run.sh starts the jar on the suite's supergraph, and runs every suite (or one).
 # GATEWAY_TIMEOUT (ms, default 180000) bounds the wait for the JVM to be ready on a loaded machine.
-# Ports: the audit's server on 127.0.0.1:4620, the gateway on 127.0.0.1:4621 (the audit frees the gateway port
-# before each suite, so it must be one nothing else uses).
+# Ports: the audit's server on 127.0.0.1:4620, the gateway on 127.0.0.1:4621 (AUDIT_PORT, AUDIT_GATEWAY_PORT; the
+# audit frees the gateway port before each suite, so it must be one nothing else uses).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -27,8 +27,8 @@ while [ $# -gt 0 ]; do
 done
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
 [ -f "$jar" ] || { echo "no gateway jar at $jar: mvn -B -ntp -pl gateway -am package -DskipTests" >&2; exit 2; }
-server_port=4620
-gateway_port=4621
+server_port="${AUDIT_PORT:-4620}"
+gateway_port="${AUDIT_GATEWAY_PORT:-4621}"
 
 cd "$audit"
 sed -i "s#http://localhost:#http://127.0.0.1:#g" src/cli.ts
