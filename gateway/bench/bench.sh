@@ -1,48 +1,54 @@
 #!/usr/bin/env bash
-# Gateway benchmark: requests/s and p50/p95 latency of one fixed query that crosses both entity boundaries
-# (products -> reviews -> accounts), through this gateway and through @apollo/gateway over the same subgraphs,
-# in the same run; and the gateway's overhead over calling the subgraph directly for a one-subgraph query.
+# Gateway benchmark: one fixed query that crosses both entity boundaries (products -> reviews -> accounts), through
+# this gateway and through @apollo/gateway over the same subgraphs, in the same runs. For each gateway and run:
+# requests/s, p50/p95 latency, the gateway process's own CPU time per 1,000 requests (utime+stime from
+# /proc/PID/stat over the measured interval) and its resident memory after the run (VmRSS; VmHWM, the peak).
+# The ratios to @apollo/gateway (throughput, and CPU cost per request) are given per run and as min/median/max.
 #
-#   gateway/bench/bench.sh [--duration 20s] [--connections 32] [--jar PATH] [--edge on|off] [--port-base 4310]
+#   gateway/bench/bench.sh [--duration 20s] [--connections 32] [--runs 3] [--jar PATH] [--edge on|off]
 #                          [--supergraph FILE --query FILE --direct-url URL --direct-query FILE]
 #
 # --edge off turns the gateway's edge checks off (cost analysis, CSRF, rate limit, CORS) to measure what they cost;
 # with them on (the default) the rate limit is raised out of reach, so every request still passes through it.
 #
-# Without --supergraph it runs the gateway's test subgraphs (gateway/src/test/node/subgraphs.mjs). With it, the
-# subgraphs named in the supergraph must already be running (e.g. the real services); pass the query to send
-# (a JSON request body) and, for the overhead figure, a subgraph URL and a one-subgraph query body.
-# Needs: a packaged gateway (mvn -pl gateway package), node, wrk (apt-get install wrk). Uses 127.0.0.1 only,
-# ports 4310-4319 (--port-base moves them).
+# Without --supergraph the subgraphs are static: gateway/bench/static-subgraphs.mjs answers every request body
+# it has seen before from memory (the test subgraphs in gateway/src/test/node/subgraphs.mjs answer each distinct
+# body once, during the warm-up), so that the subgraphs cap neither gateway. This gateway runs twice: with the
+# deduplication of identical in-flight subgraph requests off (the like-for-like comparison: @apollo/gateway has
+# none) and on (every client asks the same query, so concurrent fetches are shared).
+# With --supergraph, the subgraphs named in it must already be running (e.g. the real services); pass the query to
+# send (a JSON request body) and, for the overhead figure, a subgraph URL and a one-subgraph query body.
+# Needs: a packaged gateway (mvn -pl gateway -am package), node, wrk (apt-get install wrk). Uses 127.0.0.1 only,
+# ports 4310-4321.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 duration=20s
 connections=32
+runs=3
 jar="$repo/gateway/target/quarkus-app/quarkus-run.jar"
 supergraph=""
 query_file=""
 direct_url=""
 direct_query_file=""
 edge=on
-base=4310
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
     --jar) jar="$2"; shift 2 ;;
+    --edge) edge="$2"; shift 2 ;;
     --supergraph) supergraph="$2"; shift 2 ;;
     --query) query_file="$2"; shift 2 ;;
     --direct-url) direct_url="$2"; shift 2 ;;
     --direct-query) direct_query_file="$2"; shift 2 ;;
-    --edge) edge="$2"; shift 2 ;;
-    --port-base) base="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
-[ -f "$jar" ] || { echo "no gateway jar at $jar: mvn -B -ntp -pl gateway package -DskipTests" >&2; exit 2; }
+[ -f "$jar" ] || { echo "no gateway jar at $jar: mvn -B -ntp -pl gateway -am package -DskipTests" >&2; exit 2; }
 [ -d "$repo/tools/federation/node_modules/@apollo/gateway" ] || (cd "$repo/tools/federation" && npm ci --no-audit --no-fund)
 
 work="$(mktemp -d)"
@@ -50,19 +56,27 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
+wait_for_line() { for _ in $(seq 300); do [ -s "$1" ] && return 0; sleep 0.1; done; echo "no output in $1" >&2; exit 1; }
+
+static=""
 if [ -z "$supergraph" ]; then
-  node "$repo/gateway/src/test/node/subgraphs.mjs" --port-base "$base" > "$work/subgraphs.out" &
+  node "$repo/gateway/src/test/node/subgraphs.mjs" --port-base 4310 > "$work/subgraphs.out" &
   pids+=($!)
-  for _ in $(seq 100); do [ -s "$work/subgraphs.out" ] && break; sleep 0.1; done
+  wait_for_line "$work/subgraphs.out"
+  node "$here/static-subgraphs.mjs" products=http://127.0.0.1:4310/graphql@4314 reviews=http://127.0.0.1:4311/graphql@4315 \
+    accounts=http://127.0.0.1:4312/graphql@4316 inventory=http://127.0.0.1:4313/graphql@4317 > "$work/static.out" &
+  pids+=($!)
+  static=$!
+  wait_for_line "$work/static.out"
   supergraph="$work/supergraph.graphql"
-  sed -e "s#http://products.test/graphql#http://127.0.0.1:$base/graphql#" -e "s#http://reviews.test/graphql#http://127.0.0.1:$((base + 1))/graphql#" \
-      -e "s#http://accounts.test/graphql#http://127.0.0.1:$((base + 2))/graphql#" -e "s#http://inventory.test/graphql#http://127.0.0.1:$((base + 3))/graphql#" \
+  sed -e 's#http://products.test/graphql#http://127.0.0.1:4314/graphql#' -e 's#http://reviews.test/graphql#http://127.0.0.1:4315/graphql#' \
+      -e 's#http://accounts.test/graphql#http://127.0.0.1:4316/graphql#' -e 's#http://inventory.test/graphql#http://127.0.0.1:4317/graphql#' \
       "$repo/gateway/src/test/resources/federation/supergraph.graphql" > "$supergraph"
   echo '{"query":"query Bench { topProducts { upc name price reviews { id body author { id name username } } } }"}' > "$work/query.json"
   query_file="$work/query.json"
   echo '{"query":"query Direct { topProducts { upc name price weight } }"}' > "$work/direct.json"
   direct_query_file="$work/direct.json"
-  direct_url="http://127.0.0.1:$base/graphql"
+  direct_url="http://127.0.0.1:4314/graphql"
 fi
 
 # One client (wrk) makes every request: the rate limit is raised so it is consulted but never refuses.
@@ -71,65 +85,105 @@ if [ "$edge" = off ]; then
   edge_env=(NEWSGRAPH_GATEWAY_COST_ENABLED=false NEWSGRAPH_GATEWAY_CSRF_ENABLED=false NEWSGRAPH_GATEWAY_RATE_LIMIT_ENABLED=false
             QUARKUS_HTTP_CORS_ENABLED=false)
 fi
-env "${edge_env[@]}" NEWSGRAPH_GATEWAY_SUPERGRAPH="$supergraph" QUARKUS_HTTP_PORT=$((base + 8)) QUARKUS_HTTP_HOST=127.0.0.1 \
-  "$JAVA_HOME/bin/java" -Xmx512m -jar "$jar" > "$work/gateway.log" 2>&1 &
+start_gateway() { # port dedup log
+  env "${edge_env[@]}" NEWSGRAPH_GATEWAY_SUPERGRAPH="$supergraph" QUARKUS_HTTP_PORT="$1" QUARKUS_HTTP_HOST=127.0.0.1 NEWSGRAPH_GATEWAY_RELOAD_INTERVAL=0 \
+    NEWSGRAPH_GATEWAY_DEDUPLICATE_SUBGRAPH_REQUESTS="$2" "$JAVA_HOME/bin/java" -Xmx512m -jar "$jar" > "$3" 2>&1 &
+  pids+=($!)
+}
+start_gateway 4318 false "$work/gateway.log"
+ours_pid=$!
+start_gateway 4320 true "$work/gateway-dedup.log"
+dedup_pid=$!
+node "$repo/tools/federation/reference-gateway.mjs" --supergraph "$supergraph" --port 4319 > "$work/reference.log" 2>&1 &
 pids+=($!)
-node "$repo/tools/federation/reference-gateway.mjs" --supergraph "$supergraph" --port $((base + 9)) > "$work/reference.log" 2>&1 &
-pids+=($!)
-for url in "http://127.0.0.1:$((base + 8))/q/health/ready" "http://127.0.0.1:$((base + 9))/health"; do
-  for _ in $(seq 300); do curl -sf "$url" >/dev/null && break; sleep 0.2; done
+theirs_pid=$!
+for url in http://127.0.0.1:4318/q/health/ready http://127.0.0.1:4320/q/health/ready http://127.0.0.1:4319/health; do
+  for _ in $(seq 600); do curl -sf "$url" >/dev/null && break; sleep 0.2; done
   curl -sf "$url" >/dev/null || { echo "not ready: $url" >&2; cat "$work/gateway.log" "$work/reference.log" >&2; exit 1; }
 done
 
-ours="http://127.0.0.1:$((base + 8))/graphql"
-theirs="http://127.0.0.1:$((base + 9))/graphql"
+ours="http://127.0.0.1:4318/graphql"
+dedup="http://127.0.0.1:4320/graphql"
+theirs="http://127.0.0.1:4319/graphql"
 a=$(curl -s "$ours" -H 'content-type: application/json' --data-binary @"$query_file")
 b=$(curl -s "$theirs" -H 'content-type: application/json' --data-binary @"$query_file")
-if [ "$a" != "$b" ]; then
+c=$(curl -s "$dedup" -H 'content-type: application/json' --data-binary @"$query_file")
+if [ "$a" != "$b" ] || [ "$a" != "$c" ]; then
   echo "the gateways answer differently; not benchmarking" >&2; echo "ours:   $a" >&2; echo "theirs: $b" >&2; exit 1
 fi
 
-# prints: requests/s p50_ms p95_ms (wrk: light on CPU, which matters when everything shares 2 cores)
+# prints: requests/s p50_ms p95_ms errors requests (wrk: light on CPU, which matters when everything shares 2 cores)
 cat > "$work/post.lua" <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 local f = io.open(os.getenv("BODY_FILE"), "r"); wrk.body = f:read("*a"); f:close()
 done = function(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout
-  io.write(string.format("RESULT %.0f %.2f %.2f %d\n", summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000, errors))
+  io.write(string.format("RESULT %.0f %.2f %.2f %d %d\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, errors, summary.requests))
 end
 LUA
+ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+hz=$(getconf CLK_TCK)
+# load URL BODY DURATION [PID] -> rps p50 p95 cpu_ms_per_1000 rss_mb hwm_mb
 load() {
-  local url="$1" body="$2" d="$3"
+  local url="$1" body="$2" d="$3" pid="${4:-}" t0=0 t1=0
+  [ -n "$pid" ] && t0=$(ticks "$pid")
   BODY_FILE="$body" wrk -t2 -c"$connections" -d"$d" -s "$work/post.lua" "$url" > "$work/wrk.out"
+  [ -n "$pid" ] && t1=$(ticks "$pid")
   local line; line=$(grep '^RESULT' "$work/wrk.out")
   set -- $line
   if [ "$5" != "0" ]; then echo "$5 failed requests against $url" >&2; cat "$work/wrk.out" >&2; fi
-  echo "$2 $3 $4"
+  local cpu="-" rss="-" hwm="-"
+  if [ -n "$pid" ]; then
+    cpu=$(awk -v t=$((t1 - t0)) -v hz="$hz" -v n="$6" 'BEGIN { printf "%.0f", t / hz * 1000 / (n / 1000) }')
+    rss=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
+    hwm=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
+  fi
+  echo "$2 $3 $4 $cpu $rss $hwm"
 }
+misses() { [ -n "$static" ] && for p in 4314 4315 4316 4317; do curl -s "http://127.0.0.1:$p/stats"; done | tr -d '\n' || true; }
 
-echo "warming up (JIT) ..." >&2
+echo "warming up (JIT, static answers) ..." >&2
 load "$ours" "$query_file" 10s >/dev/null
+load "$dedup" "$query_file" 10s >/dev/null
 load "$theirs" "$query_file" 5s >/dev/null
 load "$ours" "$direct_query_file" 5s >/dev/null
+before_misses=$(misses | grep -o '"misses":[0-9]*' | tr -d '\n')
 
-read -r o_rps o_p50 o_p95 <<< "$(load "$ours" "$query_file" "$duration")"
-read -r t_rps t_p50 t_p95 <<< "$(load "$theirs" "$query_file" "$duration")"
-read -r d_rps d_p50 d_p95 <<< "$(load "$direct_url" "$direct_query_file" "$duration")"
-read -r g_rps g_p50 g_p95 <<< "$(load "$ours" "$direct_query_file" "$duration")"
+echo "| run | gateway | requests/s | p50 ms | p95 ms | CPU ms / 1,000 requests | RSS MB (peak) |"
+echo "|---|---|---:|---:|---:|---:|---:|"
+: > "$work/ratios"
+for run in $(seq "$runs"); do
+  read -r o_rps o_p50 o_p95 o_cpu o_rss o_hwm <<< "$(load "$ours" "$query_file" "$duration" "$ours_pid")"
+  read -r t_rps t_p50 t_p95 t_cpu t_rss t_hwm <<< "$(load "$theirs" "$query_file" "$duration" "$theirs_pid")"
+  read -r d_rps d_p50 d_p95 d_cpu d_rss d_hwm <<< "$(load "$dedup" "$query_file" "$duration" "$dedup_pid")"
+  echo "| $run | newsgraph (deduplication off) | $o_rps | $o_p50 | $o_p95 | $o_cpu | $o_rss ($o_hwm) |"
+  echo "| $run | @apollo/gateway | $t_rps | $t_p50 | $t_p95 | $t_cpu | $t_rss ($t_hwm) |"
+  echo "| $run | newsgraph (deduplication on) | $d_rps | $d_p50 | $d_p95 | $d_cpu | $d_rss ($d_hwm) |"
+  awk -v a="$o_rps" -v b="$t_rps" -v ca="$o_cpu" -v cb="$t_cpu" -v d="$d_rps" -v cd="$d_cpu" \
+    'BEGIN { printf "%.2f %.2f %.2f %.2f\n", a / b, cb / ca, d / b, cb / cd }' >> "$work/ratios"
+done
+after_misses=$(misses | grep -o '"misses":[0-9]*' | tr -d '\n')
+[ "$before_misses" = "$after_misses" ] || echo "warning: measured requests reached the real subgraphs ($before_misses -> $after_misses)" >&2
 
-ratio=$(awk -v a="$o_rps" -v b="$t_rps" 'BEGIN { printf "%.1f", a / b }')
-overhead50=$(awk -v a="$g_p50" -v b="$d_p50" 'BEGIN { printf "%.2f", a - b }')
-overhead95=$(awk -v a="$g_p95" -v b="$d_p95" 'BEGIN { printf "%.2f", a - b }')
+read -r s_rps s_p50 s_p95 _ <<< "$(load "$direct_url" "$direct_query_file" "$duration")"
+read -r g_rps g_p50 g_p95 _ <<< "$(load "$ours" "$direct_query_file" "$duration" "$ours_pid")"
+spread() { # column -> min median max
+  sort -n -k"$1" "$work/ratios" | awk -v c="$1" '{ v[NR] = $c } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
+    printf "%.1fx / %.1fx / %.1fx", v[1], m, v[NR] }'
+}
 cat <<OUT
-| run | requests/s | p50 ms | p95 ms |
-|---|---|---|---|
-| newsgraph gateway, nested query over both boundaries | $o_rps | $o_p50 | $o_p95 |
-| @apollo/gateway, same query, same subgraphs | $t_rps | $t_p50 | $t_p95 |
-| subgraph called directly, one-subgraph query | $d_rps | $d_p50 | $d_p95 |
-| newsgraph gateway, same one-subgraph query | $g_rps | $g_p50 | $g_p95 |
 
-throughput ratio newsgraph / @apollo/gateway: ${ratio}x; gateway overhead on the one-subgraph query: p50 +${overhead50} ms, p95 +${overhead95} ms
-($connections connections, $duration per run, wrk -t2, $(nproc) cores, edge checks $edge)
+| ratio to @apollo/gateway (min / median / max over $runs runs) | deduplication off | deduplication on |
+|---|---|---|
+| throughput (requests/s) | $(spread 1) | $(spread 3) |
+| CPU cost (CPU ms per request, @apollo/gateway / newsgraph) | $(spread 2) | $(spread 4) |
+
+| one-subgraph query | requests/s | p50 ms | p95 ms |
+|---|---:|---:|---:|
+| subgraph called directly | $s_rps | $s_p50 | $s_p95 |
+| through newsgraph | $g_rps | $g_p50 | $g_p95 |
+
+($connections connections, $duration per run, wrk -t2, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end)
 OUT

@@ -5,7 +5,8 @@
 // Prints one JSON line {"products": "http://127.0.0.1:PORT/graphql", ...} once all listen. Each server also
 // answers GET /stats (requests received, the representations of every _entities request, the
 // last authorization/traceparent headers) and
-// POST /stats/reset. Listens on 127.0.0.1 only.
+// POST /stats (resets them; POST /stats?delay=MS also makes every later GraphQL answer wait MS milliseconds, so that
+// tests can have requests in flight at the same time). Listens on 127.0.0.1 only.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -105,12 +106,14 @@ function serve(name) {
   const schema = buildSubgraphSchema([{ typeDefs: sdl(name), resolvers: resolvers[name] }]);
   const stats = { requests: 0, entityBatches: [], lastHeaders: {} };
   const documents = new Map();
+  let delay = 0;
   const server = http.createServer((req, res) => {
-    if (req.url === '/stats') {
+    if (req.url.startsWith('/stats')) {
       if (req.method === 'POST') {
         stats.requests = 0;
         stats.entityBatches = [];
         stats.lastHeaders = {};
+        delay = Number(new URL(req.url, 'http://localhost').searchParams.get('delay') ?? 0);
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(stats));
       return;
@@ -128,6 +131,7 @@ function serve(name) {
         return;
       }
       if (body.variables?.representations && stats.entityBatches.length < 100) stats.entityBatches.push(body.variables.representations);
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       let result;
       try {
         // Gateways send the same few operations again and again: parse and validate each text once.

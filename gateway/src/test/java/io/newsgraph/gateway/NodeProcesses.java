@@ -48,7 +48,9 @@ public final class NodeProcesses {
             return;
         }
         try {
-            Process p = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(TOOLS.toFile()).inheritIO().start();
+            // Not inherited: npm writing to the test JVM's own stdout corrupts surefire's channel to it.
+            Process p = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(TOOLS.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(TOOLS.resolve("npm-ci.log").toFile())).start();
             if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 throw new IllegalStateException("npm ci failed in " + TOOLS);
             }

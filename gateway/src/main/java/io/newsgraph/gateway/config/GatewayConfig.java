@@ -54,6 +54,13 @@ public interface GatewayConfig {
     @WithDefault("10s")
     Duration subgraphTimeout();
 
+    /**
+     * Whether identical subgraph queries in flight at the same time (same subgraph, operation, variables and
+     * {@code Authorization}) share one call. Mutations are never shared.
+     */
+    @WithDefault("true")
+    boolean deduplicateSubgraphRequests();
+
     /** Connections kept open per subgraph. */
     @WithDefault("64")
     int subgraphPoolSize();

@@ -25,11 +25,18 @@ import io.newsgraph.gateway.planner.SelectionTree;
 public final class PlanExecutor {
 
     private final SubgraphTransport transport;
+    /** Where query fetches go: the transport itself, or identical calls in flight shared (never mutations). */
+    private final SubgraphTransport queries;
     private final ObjectMapper json;
     private final FetchObserver observer;
 
     public PlanExecutor(SubgraphTransport transport, ObjectMapper json, FetchObserver observer) {
+        this(transport, json, observer, false);
+    }
+
+    public PlanExecutor(SubgraphTransport transport, ObjectMapper json, FetchObserver observer, boolean deduplicate) {
         this.transport = transport;
+        this.queries = deduplicate ? new InflightDeduplication(transport) : transport;
         this.json = json;
         this.observer = observer;
     }
@@ -187,7 +194,7 @@ public final class PlanExecutor {
                 throw new IllegalStateException(e);
             }
             long start = System.nanoTime();
-            return transport.send(f.graph(), bytes, headers).handle((resp, failure) -> {
+            return (f.isMutation() ? transport : queries).send(f.graph(), bytes, headers).handle((resp, failure) -> {
                 if (failure != null) {
                     observer.fetched(f.serviceName(), System.nanoTime() - start, "failure");
                     Map<String, Object> error = new LinkedHashMap<>();
@@ -318,7 +325,8 @@ public final class PlanExecutor {
             }
             Object v = obj.get(key);
             SelectionTree sub = e.getValue().selection();
-            rep.put(key, sub == null || v == null ? v : projectValue(v, sub));
+            // A required field with arguments is fetched under a gateway alias and sent under its own name.
+            rep.put(e.getValue().name(), sub == null || v == null ? v : projectValue(v, sub));
         }
         for (Map.Entry<String, SelectionTree> e : shape.fragments().entrySet()) {
             if (e.getKey().equals(obj.get("__typename"))) {

@@ -57,6 +57,11 @@ public final class FetchNode {
         return entity;
     }
 
+    /** Whether this fetch sends a mutation (never shared with another request). */
+    public boolean isMutation() {
+        return operationKind.equals("mutation");
+    }
+
     public List<PathElement> path() {
         return path;
     }

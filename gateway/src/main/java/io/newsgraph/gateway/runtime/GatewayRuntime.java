@@ -53,7 +53,7 @@ public class GatewayRuntime {
     void start(@Observes StartupEvent event) {
         source = new SupergraphSource(config.supergraph());
         transport = new VertxSubgraphTransport(vertx, json, config.subgraphPoolSize(), Map.of());
-        executor = new PlanExecutor(transport, json, metrics);
+        executor = new PlanExecutor(transport, json, metrics, config.deduplicateSubgraphRequests());
         try {
             install(source.load());
         } catch (SupergraphException e) {

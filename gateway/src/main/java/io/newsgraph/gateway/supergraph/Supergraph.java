@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import graphql.language.Selection;
 import graphql.language.SelectionSet;
-import graphql.language.Field;
 import graphql.schema.GraphQLSchema;
 
 /**
@@ -80,8 +78,9 @@ public final class Supergraph {
     }
 
     /**
-     * Whether {@code graph} resolves {@code type.field} by itself. External fields that are part of one of the
-     * subgraph's keys count as resolvable: the subgraph echoes them from the representation (Federation 1 style).
+     * Whether {@code graph} resolves {@code type.field} by itself. A field the supergraph marks {@code external} in
+     * {@code graph} is not resolved there, even when it is part of the subgraph's key: the subgraph only receives it
+     * in representations, and what it returns for it elsewhere is not to be trusted.
      */
     public boolean resolves(TypeInfo type, String field, String graph) {
         if (field.startsWith("__")) {
@@ -98,25 +97,7 @@ public final class Supergraph {
         if (source == null) {
             return false;
         }
-        if (source.resolves()) {
-            return true;
-        }
-        return source.external() && !source.usedOverridden() && isTopLevelKeyField(type, graph, field);
-    }
-
-    private static boolean isTopLevelKeyField(TypeInfo type, String graph, String field) {
-        List<KeyInfo> keys = type.keys().get(graph);
-        if (keys == null) {
-            return false;
-        }
-        for (KeyInfo key : keys) {
-            for (Selection<?> s : key.selection().getSelections()) {
-                if (s instanceof Field f && f.getName().equals(field)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return source.resolves();
     }
 
     /** Subgraphs that resolve {@code type.field}, in supergraph order. */
