@@ -18,6 +18,10 @@ final class ServiceEnvironment {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(config.port(service)));
         env.put("QUARKUS_HTTP_HOST", config.host());
+        if (service != Service.GATEWAY) {
+            // The REST APIs' Swagger UI (/q/swagger-ui), off in a production deployment.
+            env.put("QUARKUS_SWAGGER_UI_ENABLE", "true");
+        }
         switch (service) {
             case ARTICLES -> {
                 datasource(env, articlesDb);
