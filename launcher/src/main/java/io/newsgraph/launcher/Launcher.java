@@ -165,35 +165,25 @@ public final class Launcher {
         System.out.println();
         System.out.println("Paste this into GraphiQL:");
         System.out.println();
-        System.out.println(WELCOME_QUERY);
+        System.out.println(welcomeQuery());
         System.out.println();
         System.out.println("Ctrl-C or `./newsgraph stop` stops everything.");
         System.out.flush();
     }
 
-    /** A query that crosses both subgraphs: articles, their entities, and each entity's other articles. */
-    public static final String WELCOME_QUERY = """
-            {
-              articles(first: 5) {
-                edges {
-                  node {
-                    title
-                    publishedAt
-                    processing { state }
-                    entities(minSalience: 0.3) {
-                      salience
-                      mentionCount
-                      entity {
-                        name
-                        type
-                        articleCount
-                        related(first: 3) { articleCount entity { name type } }
-                      }
-                    }
-                  }
-                }
-              }
-            }""";
+    /**
+     * A query that crosses both subgraphs (articles, their entities, and each entity's other articles); GraphiQL opens
+     * with the same file.
+     */
+    private String welcomeQuery() {
+        try {
+            return Files.readString(config.root().resolve(WELCOME_QUERY)).strip();
+        } catch (IOException e) {
+            return "{ articles(first: 5) { edges { node { title } } } }";
+        }
+    }
+
+    static final String WELCOME_QUERY = "samples/welcome-query.graphql";
 
     /** Stays in the foreground; reports a service that dies and stops the rest. */
     private void watch(Suite suite) {

@@ -22,6 +22,10 @@ final class ServiceEnvironment {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.issuerPublicKey().toString());
         env.put("MP_JWT_VERIFY_ISSUER", LocalKeys.ISSUER);
         env.put("MP_JWT_VERIFY_AUDIENCES", LocalKeys.AUDIENCE);
+        if (service != Service.GATEWAY) {
+            // The REST APIs' Swagger UI (/q/swagger-ui), off in a production deployment.
+            env.put("QUARKUS_SWAGGER_UI_ENABLE", "true");
+        }
         switch (service) {
             case ARTICLES -> {
                 datasource(env, articlesDb);

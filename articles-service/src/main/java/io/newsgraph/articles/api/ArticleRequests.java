@@ -18,6 +18,18 @@ public final class ArticleRequests {
                           String externalId, Long version) {
     }
 
+    /**
+     * PATCH /articles/{id}: any of these fields. The endpoint reads the JSON tree itself (to tell an absent field from a
+     * null one); this record only describes the body in the OpenAPI document.
+     */
+    public record Patch(String title, String body, String url, String source, String publishedAt, String language,
+                        Long version) {
+    }
+
+    /** Answer of the requeue endpoints ({@code {"requeued": n}}), described for the OpenAPI document. */
+    public record Requeued(int requeued) {
+    }
+
     /** Answer of an ingest. */
     public record IngestResponse(String outcome, ArticleView article) {
     }

@@ -26,6 +26,14 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -39,6 +47,9 @@ import java.util.UUID;
 /** The REST API of articles. Writes need an {@code editor} token ({@link Guarded}); reads follow the read rule. */
 @Path("/articles")
 @Produces(MediaType.APPLICATION_JSON)
+// OpenAPI (see package-info.java): every operation can meet a failure inside the service or a database away.
+@APIResponse(responseCode = "500", ref = "InternalError")
+@APIResponse(responseCode = "503", ref = "Unavailable")
 public class ArticleResource {
 
     /** Bulk lines stored per transaction: one commit per chunk instead of per article. */
@@ -68,6 +79,25 @@ public class ArticleResource {
     @POST
     @Guarded(AccessPolicy.Operation.WRITE)
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Ingest one article", description = "Idempotent by externalId, else by url: the same content again is "
+            + "UNCHANGED, new content a new version (UPDATED). JSON, or the text itself with the other fields as query parameters.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleRequests.Ingest.class)),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "text/markdown", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "201", description = "Created (outcome CREATED)", headers = {
+            @Header(name = HttpHeaders.LOCATION, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = HttpHeaders.ETAG, description = "the version", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleRequests.IngestResponse.class)))
+    @APIResponse(responseCode = "200", description = "A new version (UPDATED) or nothing to change (UNCHANGED)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleRequests.IngestResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Response ingest(InputStream in, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
                            @QueryParam("title") String title, @QueryParam("url") String url,
@@ -101,6 +131,17 @@ public class ArticleResource {
     @Guarded(AccessPolicy.Operation.WRITE)
     @Consumes(MediaType.WILDCARD)
     @Produces("application/x-ndjson")
+    @Operation(summary = "Ingest many articles as NDJSON", description = "One JSON object per line (as POST /articles takes); "
+            + "one result line per non-blank input line, each line stored or rejected on its own (status and code in the line).")
+    @RequestBody(required = true, content = @Content(mediaType = "application/x-ndjson",
+            schema = @Schema(implementation = ArticleRequests.Ingest.class)))
+    @APIResponse(responseCode = "200", description = "One result line per input line", content = @Content(
+            mediaType = "application/x-ndjson", schema = @Schema(implementation = ArticleRequests.BulkLine.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
     public String bulk(InputStream in, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength) throws Exception {
         byte[] bytes = bodies.read(in, contentLength == null ? -1 : contentLength, config.limits().maxBulkBytes());
         List<int[]> lines = new ArrayList<>();
@@ -166,6 +207,11 @@ public class ArticleResource {
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "One article, parsed into its parts")
+    @APIResponse(responseCode = "200", description = "The article; ETag is its version", headers = @Header(name = HttpHeaders.ETAG,
+            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") String id) {
         ArticleView view = views.view(service.get(uuid(id)));
         return Response.ok(view).tag(etag(view.version())).build();
@@ -173,6 +219,9 @@ public class ArticleResource {
 
     /** Newest first (publishedAt, else ingest time), filtered, as a Relay connection. */
     @GET
+    @Operation(summary = "Articles, newest first, as a Relay connection")
+    @APIResponse(responseCode = "200", description = "A page of articles")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public Connections.ArticleConnection list(@QueryParam("source") String source,
                                               @QueryParam("publishedFrom") String from,
                                               @QueryParam("publishedTo") String to,
@@ -183,6 +232,9 @@ public class ArticleResource {
 
     @GET
     @Path("/search")
+    @Operation(summary = "Full-text search, best match first")
+    @APIResponse(responseCode = "200", description = "A page of matches with snippets")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public Connections.ArticleSearchConnection search(@QueryParam("q") String q, @QueryParam("first") String first,
                                                       @QueryParam("after") String after) {
         return views.searchConnection(q == null ? "" : q, service.search(q, after, integer("first", first)));
@@ -193,6 +245,19 @@ public class ArticleResource {
     @Path("/{id}")
     @Guarded(AccessPolicy.Operation.WRITE)
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Replace an article's content", description = "The version comes from If-Match or the body.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ArticleRequests.Replace.class)))
+    @APIResponse(responseCode = "200", description = "The article at its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "428", ref = "VersionRequired")
     public Response replace(@PathParam("id") String id, InputStream in,
                             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -214,6 +279,20 @@ public class ArticleResource {
     @Path("/{id}")
     @Guarded(AccessPolicy.Operation.WRITE)
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Change some fields of an article", description = "Only the fields present change; null clears one "
+            + "(body cannot be cleared). The version comes from If-Match or the body.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ArticleRequests.Patch.class)))
+    @APIResponse(responseCode = "200", description = "The article at its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "428", ref = "VersionRequired")
     public Response patch(@PathParam("id") String id, InputStream in,
                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -248,6 +327,15 @@ public class ArticleResource {
     @DELETE
     @Path("/{id}")
     @Guarded(AccessPolicy.Operation.WRITE)
+    @Operation(summary = "Delete an article", description = "The version comes from If-Match or the version parameter.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "428", ref = "VersionRequired")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @QueryParam("version") String version) {
         UUID articleId = uuid(id);
@@ -259,6 +347,12 @@ public class ArticleResource {
     @POST
     @Path("/{id}/processing/retry")
     @Guarded(AccessPolicy.Operation.WRITE)
+    @Operation(summary = "Queue the article for extraction again")
+    @APIResponse(responseCode = "200", description = "The article, processing PENDING")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public ArticleView retry(@PathParam("id") String id) {
         return views.view(service.retryProcessing(uuid(id)));
     }
@@ -267,6 +361,12 @@ public class ArticleResource {
     @POST
     @Path("/processing/retry-failed")
     @Guarded(AccessPolicy.Operation.WRITE)
+    @Operation(summary = "Queue every FAILED delivery again")
+    @APIResponse(responseCode = "200", description = "How many were queued", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ArticleRequests.Requeued.class)))
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Map<String, Integer> retryFailed() {
         return Map.of("requeued", service.retryAllFailed());
     }
@@ -278,6 +378,13 @@ public class ArticleResource {
     @POST
     @Path("/processing/redeliver-all")
     @Guarded(AccessPolicy.Operation.WRITE)
+    @Operation(summary = "Queue every article for delivery again", description = "Rebuilds the entity graph when entities-service "
+            + "starts from an emptied database.")
+    @APIResponse(responseCode = "200", description = "How many were queued", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ArticleRequests.Requeued.class)))
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Map<String, Integer> redeliverAll() {
         return Map.of("requeued", service.redeliverAll());
     }

@@ -19,6 +19,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -33,12 +40,27 @@ import java.util.List;
  */
 @Path("/extract")
 @Guarded(AccessPolicy.Operation.WRITE)
+// OpenAPI (see package-info.java).
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "500", ref = "InternalError")
+@APIResponse(responseCode = "503", ref = "Unavailable")
 public class ExtractResource {
 
     static final String NDJSON = "application/x-ndjson";
 
     /** The JSON form of a single request. */
     public record ExtractRequest(String text, String publishedAt) {
+    }
+
+    /** One line of a batch, as the OpenAPI document describes it (the endpoint reads each line as a JSON tree). */
+    public record BatchLine(@Schema(description = "the caller's id, echoed in the answer line") String doc_id, String text,
+                            String publishedAt) {
+    }
+
+    /** One answer line of a batch: entities, or the line's own error. */
+    public record BatchResult(String doc_id, Integer line, List<ExtractedView.EntityView> entities, ErrorResponse error) {
     }
 
     @Inject
@@ -53,6 +75,17 @@ public class ExtractResource {
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Extract the entities of one text without storing anything",
+            description = "The text itself (text/plain), or {\"text\", \"publishedAt\"} as JSON; publishedAt anchors relative dates.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExtractRequest.class))})
+    @APIResponse(responseCode = "200", description = "The entities found, with their mentions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExtractedView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public ExtractedView extractText(byte[] body) {
         String text = StrictUtf8.decode(body);
         if (text == null || text.isBlank()) {
@@ -82,6 +115,16 @@ public class ExtractResource {
     @Path("/batch")
     @Consumes({NDJSON, MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
     @Produces(NDJSON)
+    @Operation(summary = "Extract from many texts, one NDJSON line each",
+            description = "Each line {\"doc_id\", \"text\", \"publishedAt\"}; one answer line per input line, in order: its "
+                    + "entities, or an error of its own while the other lines go on.")
+    @RequestBody(required = true, content = @Content(mediaType = NDJSON, schema = @Schema(implementation = BatchLine.class)))
+    @APIResponse(responseCode = "200", description = "One line per input line",
+            content = @Content(mediaType = NDJSON, schema = @Schema(implementation = BatchResult.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response batch(byte[] raw) {
         String body = StrictUtf8.decode(raw);
         List<String> lines = new ArrayList<>();

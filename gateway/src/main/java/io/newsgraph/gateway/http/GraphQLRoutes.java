@@ -37,6 +37,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 
 /**
  * The public GraphQL endpoint: {@code POST /graphql} (JSON) and {@code GET /graphql} (queries only), GraphiQL
@@ -87,12 +88,17 @@ public class GraphQLRoutes {
         router.get("/graphql").handler(this::get);
         if (config.graphiql()) {
             router.get("/").handler(ctx -> ctx.redirect("/graphiql"));
+            // GraphiQL as bundled at build time (src/main/graphiql), all from the classpath: the page, never cached,
+            // and its assets, whose names carry a content hash, cached for a week.
             router.get("/graphiql").handler(this::graphiql);
+            router.get("/graphiql/").handler(this::graphiql);
+            router.get("/graphiql/assets/*").handler(StaticHandler.create("graphiql/assets").setMaxAgeSeconds(7L * 24 * 3600));
         }
     }
 
     private void graphiql(RoutingContext ctx) {
-        ctx.response().putHeader("content-type", "text/html; charset=utf-8").end(Buffer.buffer(graphiql));
+        ctx.response().putHeader("content-type", "text/html; charset=utf-8").putHeader("cache-control", "no-cache")
+                .end(Buffer.buffer(graphiql));
     }
 
     private void get(RoutingContext ctx) {
