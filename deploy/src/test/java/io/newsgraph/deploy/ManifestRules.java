@@ -50,6 +50,7 @@ final class ManifestRules {
     static final String PUBLIC_SERVICE = "gateway";
 
     private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)([kmgKMG])");
+    private static final Pattern MAX_RAM_PERCENTAGE = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)");
     private static final Pattern JOIN_GRAPH_URL = Pattern.compile("@join__graph\\(name: \"([^\"]+)\", url: \"([^\"]+)\"\\)");
     /** kustomize appends "-" and a 10-character hash to generated ConfigMaps and Secrets. */
     private static final Pattern GENERATED_SUFFIX = Pattern.compile("-[a-z0-9]{10}$");
@@ -163,7 +164,11 @@ final class ManifestRules {
                     }
                 }
                 Quantity memoryLimit = limits == null ? null : limits.get("memory");
-                Optional<BigDecimal> heap = maxHeap(c);
+                Optional<String> javaOpts = javaOptions(c);
+                if (javaOpts.isPresent() && !javaOpts.get().contains("-XX:+ExitOnOutOfMemoryError")) {
+                    v.add(where + " runs a JVM without -XX:+ExitOnOutOfMemoryError (a JVM out of heap must restart)");
+                }
+                Optional<BigDecimal> heap = maxHeap(javaOpts, memoryLimit);
                 if (memoryLimit != null && heap.isPresent()
                         && heap.get().multiply(BigDecimal.valueOf(1.25)).compareTo(memoryLimit.getNumber()) > 0) {
                     v.add(where + " has a heap of " + heap.get() + " bytes but a memory limit of only "
@@ -570,20 +575,34 @@ final class ManifestRules {
         return keys;
     }
 
-    private static Optional<BigDecimal> maxHeap(V1Container c) {
+    /** The JVM options the image's entry point reads, when the manifest sets them. */
+    private static Optional<String> javaOptions(V1Container c) {
         for (V1EnvVar env : Optional.ofNullable(c.getEnv()).orElse(List.of())) {
-            if (env.getValue() == null || !List.of("JAVA_OPTS", "JAVA_OPTS_APPEND", "JAVA_TOOL_OPTIONS").contains(env.getName())) {
-                continue;
+            if (env.getValue() != null && List.of("JAVA_OPTS", "JAVA_OPTS_APPEND", "JAVA_TOOL_OPTIONS").contains(env.getName())) {
+                return Optional.of(env.getValue());
             }
-            Matcher m = XMX.matcher(env.getValue());
-            if (m.find()) {
-                long unit = switch (Character.toLowerCase(m.group(2).charAt(0))) {
-                    case 'k' -> 1L << 10;
-                    case 'm' -> 1L << 20;
-                    default -> 1L << 30;
-                };
-                return Optional.of(BigDecimal.valueOf(Long.parseLong(m.group(1)) * unit));
-            }
+        }
+        return Optional.empty();
+    }
+
+    /** The heap the JVM will take: -Xmx, else -XX:MaxRAMPercentage of the memory limit (the container's RAM). */
+    private static Optional<BigDecimal> maxHeap(Optional<String> javaOpts, Quantity memoryLimit) {
+        if (javaOpts.isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher m = XMX.matcher(javaOpts.get());
+        if (m.find()) {
+            long unit = switch (Character.toLowerCase(m.group(2).charAt(0))) {
+                case 'k' -> 1L << 10;
+                case 'm' -> 1L << 20;
+                default -> 1L << 30;
+            };
+            return Optional.of(BigDecimal.valueOf(Long.parseLong(m.group(1)) * unit));
+        }
+        Matcher pct = MAX_RAM_PERCENTAGE.matcher(javaOpts.get());
+        if (pct.find() && memoryLimit != null) {
+            return Optional.of(memoryLimit.getNumber().multiply(new BigDecimal(pct.group(1))).movePointLeft(2)
+                    .setScale(0, java.math.RoundingMode.DOWN));
         }
         return Optional.empty();
     }

@@ -132,16 +132,27 @@ class ManifestRulesTest {
     void aLatestTagIsCaught() {
         Rendered r = devBrokenBy("newsgraph/gateway:1.0.0-SNAPSHOT", "newsgraph/gateway:latest");
         List<String> v = ManifestRules.images(r);
-        assertTrue(v.contains("gateway/gateway image newsgraph/gateway:latest has no fixed tag"), v.toString());
+        assertTrue(v.contains("gateway/gateway image docker.io/newsgraph/gateway:latest has no fixed tag"), v.toString());
         assertTrue(v.stream().anyMatch(s -> s.startsWith("the service images carry different tags")), v.toString());
     }
 
     @Test
     void aHeapLargerThanTheMemoryLimitIsCaught() {
-        Rendered r = devBrokenBy("-Xmx2g", "-Xmx4g");
+        // 90 % of entities-service's 3 GiB limit leaves less than a quarter for the rest of the process
+        Rendered r = devBrokenBy("-XX:MaxRAMPercentage=67 ", "-XX:MaxRAMPercentage=90 ");
         List<String> v = ManifestRules.resources(r);
         assertEquals(1, v.size(), v.toString());
         assertTrue(v.get(0).startsWith("entities-service/entities-service has a heap of"), v.get(0));
+        Rendered fixed = devBrokenBy("-XX:MaxRAMPercentage=67 -XX:InitialRAMPercentage=67", "-Xmx4g");
+        assertEquals(1, ManifestRules.resources(fixed).size(), ManifestRules.resources(fixed).toString());
+    }
+
+    @Test
+    void aJvmThatSurvivesRunningOutOfHeapIsCaught() {
+        Rendered r = devBrokenBy(" -XX:+ExitOnOutOfMemoryError", "");
+        List<String> v = ManifestRules.resources(r);
+        assertEquals(3, v.size(), v.toString());
+        assertTrue(v.stream().allMatch(s -> s.contains("without -XX:+ExitOnOutOfMemoryError")), v.toString());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -48,11 +49,7 @@ final class Overlays {
         Path work = null;
         try {
             work = Files.createTempDirectory("newsgraph-deploy");
-            Path copy = work.resolve("deploy");
-            copyTree(DEPLOY_DIR.resolve("base"), copy.resolve("base"));
-            copyTree(DEPLOY_DIR.resolve("overlays"), copy.resolve("overlays"));
-            copyTree(DEPLOY_DIR.resolve("components"), copy.resolve("components"));
-            Files.copy(DEPLOY_DIR.resolve("make-secrets.sh"), copy.resolve("make-secrets.sh"));
+            Path copy = copyOfDeploy(work);
             run(copy, "bash", "make-secrets.sh", "overlays/" + overlay);
             for (Map.Entry<String, String> e : secretLines.entrySet()) {
                 Files.writeString(copy.resolve("overlays").resolve(overlay).resolve("secrets").resolve(e.getKey()),
@@ -77,6 +74,38 @@ final class Overlays {
         } finally {
             deleteTree(work);
         }
+    }
+
+    /**
+     * Renders overlays that share one set of secret files (those of {@code secretsOverlay}, written once), so that their
+     * Secrets and the references to them are the same: to compare overlays built on one another.
+     */
+    static List<String> renderSharingSecrets(String secretsOverlay, String... overlays) {
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("newsgraph-deploy");
+            Path copy = copyOfDeploy(work);
+            run(copy, "bash", "make-secrets.sh", "overlays/" + secretsOverlay);
+            List<String> out = new java.util.ArrayList<>();
+            for (String overlay : overlays) {
+                out.add(Kubectl.find().kustomize(copy.resolve("overlays").resolve(overlay)));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** What kustomize reads of deploy/, copied into {@code work}, without any secret file of the real tree. */
+    private static Path copyOfDeploy(Path work) throws IOException {
+        Path copy = work.resolve("deploy");
+        copyTree(DEPLOY_DIR.resolve("base"), copy.resolve("base"));
+        copyTree(DEPLOY_DIR.resolve("overlays"), copy.resolve("overlays"));
+        copyTree(DEPLOY_DIR.resolve("components"), copy.resolve("components"));
+        Files.copy(DEPLOY_DIR.resolve("make-secrets.sh"), copy.resolve("make-secrets.sh"));
+        return copy;
     }
 
     static void deleteTree(Path root) {
