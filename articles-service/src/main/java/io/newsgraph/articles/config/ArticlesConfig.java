@@ -45,6 +45,13 @@ public interface ArticlesConfig {
         @WithDefault("20")
         int defaultPageSize();
 
+        /**
+         * How many matches a search ranks: the newest ones. Bounds the cost of a query that matches much of the
+         * archive; results past this many are not reachable by paging.
+         */
+        @WithDefault("1000")
+        int searchCandidates();
+
         /** Longest accepted full-text query, in characters. */
         @WithDefault("256")
         int maxQueryLength();

@@ -286,7 +286,7 @@ public class ArticleService {
         String q = CONTROL.matcher(query).replaceAll(" ").strip();
         int size = pageSize(first);
         int offset = after == null ? 0 : Cursors.parseSearch(after, q) + 1;
-        List<ArticleRepository.SearchHit> hits = articles.search(q, offset, size + 1);
+        List<ArticleRepository.SearchHit> hits = articles.search(q, offset, size + 1, config.limits().searchCandidates());
         boolean hasNext = hits.size() > size;
         if (hasNext) {
             hits = hits.subList(0, size);

@@ -24,6 +24,19 @@ public interface EntitiesConfig {
 
     Graphql graphql();
 
+    Write write();
+
+    /** Storing extractions. */
+    interface Write {
+
+        /**
+         * Attempts of one graph write that loses a race with a concurrent writer (a broken deadlock, an entity deleted
+         * meanwhile) before the delivery fails and is left to the sender's retry.
+         */
+        @WithDefault("5")
+        int attempts();
+    }
+
     /** Bounds on every input. */
     interface Limits {
 

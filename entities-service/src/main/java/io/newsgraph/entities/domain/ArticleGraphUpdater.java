@@ -4,14 +4,18 @@ import io.newsgraph.entities.extraction.ExtractedEntity;
 import io.newsgraph.entities.extraction.ExtractionResult;
 import io.newsgraph.entities.extraction.Mention;
 import io.newsgraph.entities.persistence.ArticleEntityRow;
-import io.newsgraph.entities.persistence.GraphStore;
+import io.newsgraph.entities.persistence.ArticleLinks;
+import io.newsgraph.entities.persistence.EntityCatalogue;
+import io.newsgraph.entities.persistence.ExtractionRecords;
 import io.newsgraph.entities.persistence.MentionRow;
+import io.newsgraph.entities.persistence.StoredEntity;
 import io.newsgraph.entities.persistence.StoredExtraction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,18 +25,26 @@ import java.util.Set;
 
 /**
  * Replaces or removes one article's part of the entity graph, each in one transaction: the mentions, salience,
- * co-occurrence and counts change together or not at all.
+ * co-occurrence and counts change together or not at all, and every count moves by what this article changes (the
+ * cost of a write is the article's size, not the archive's).
  *
- * <p>Writers take one advisory lock for the whole graph. Resolution reads candidates and then creates entities, and
- * co-occurrence rows are shared between articles; serialising these short transactions (the costly extraction runs
- * before, outside) keeps both free of duplicate entities and deadlocks. The article's own extraction row is locked
- * too, and its stored version decides whether the delivery is new.
+ * <p>Writers run concurrently; no lock covers the whole graph. Each write takes its locks in one order: the
+ * article's advisory lock (deliveries of one article take turns), per-key locks on names no entity has yet
+ * ({@link EntityResolver}), co-occurrence rows and then entity rows, each set in descending id order. A write that
+ * loses a race anyway (a deadlock PostgreSQL broke, an entity deleted meanwhile) is rolled back and retried by
+ * {@link GraphWriteRetry}.
  */
 @ApplicationScoped
 public class ArticleGraphUpdater {
 
     @Inject
-    GraphStore store;
+    ExtractionRecords records;
+
+    @Inject
+    ArticleLinks links;
+
+    @Inject
+    EntityCatalogue catalogue;
 
     @Inject
     EntityResolver resolver;
@@ -40,52 +52,79 @@ public class ArticleGraphUpdater {
     /** Stores an article's extraction unless a same or newer version is already stored. */
     @Transactional
     public ApplyOutcome replace(String articleId, long version, ExtractionResult result) {
-        store.lockGraph();
-        Optional<StoredExtraction> current = store.findExtractionForUpdate(articleId);
+        records.lockArticle(articleId);
+        Optional<StoredExtraction> current = records.find(articleId);
         if (current.isPresent() && current.get().version() >= version) {
             return ApplyOutcome.UNCHANGED;
         }
-        List<EntityResolver.Resolved> resolved = resolver.resolve(result.entities());
+        List<ArticleEntityRow> before = links.current(articleId);
+        EntityResolver.Resolution resolution = resolver.resolve(result.entities());
 
         // One row per canonical entity: two extracted entities may resolve to the same one.
         Map<Long, ArticleEntityRow> rows = new LinkedHashMap<>();
         List<MentionRow> mentions = new ArrayList<>();
-        for (EntityResolver.Resolved r : resolved) {
-            ExtractedEntity e = r.extracted();
+        for (int i = 0; i < resolution.entities().size(); i++) {
+            long id = resolution.entityIds().get(i);
+            ExtractedEntity e = resolution.entities().get(i);
             List<Mention> ms = e.mentions() == null ? List.of() : e.mentions();
-            rows.merge(r.entityId(), new ArticleEntityRow(r.entityId(), e.salience(), ms.size()),
+            rows.merge(id, new ArticleEntityRow(id, e.salience(), ms.size()),
                     (a, b) -> new ArticleEntityRow(a.entityId(), Math.max(a.salience(), b.salience()),
                             a.mentionCount() + b.mentionCount()));
             for (Mention m : ms) {
-                mentions.add(new MentionRow(r.entityId(), m.field().name(), m.start(), m.end(), m.text()));
+                mentions.add(new MentionRow(id, m.field().name(), m.start(), m.end(), m.text()));
             }
         }
+        List<ArticleEntityRow> after = new ArrayList<>(rows.values());
+        links.replace(articleId, before, after, mentions);
 
-        List<Long> before = store.removeArticle(articleId);
-        store.addArticle(articleId, new ArrayList<>(rows.values()), mentions);
-        Set<Long> touched = new HashSet<>(before);
-        touched.addAll(rows.keySet());
-        store.refreshCounts(touched);
-        Set<Long> dropped = new HashSet<>(before);
-        dropped.removeAll(rows.keySet());
-        store.deleteOrphans(dropped);
-        store.saveExtraction(articleId, version, StoredExtraction.DONE, result.engine(), result.tookMillis(),
-                rows.size());
+        Set<Long> toLock = new HashSet<>(resolution.existing());
+        before.forEach(r -> toLock.add(r.entityId()));
+        Map<Long, StoredEntity> locked = catalogue.lock(toLock);
+        resolver.enrich(resolution, locked);
+        catalogue.addCounts(deltas(before, after));
+        catalogue.deleteOrphans(dropped(before, after));
+        records.save(articleId, version, StoredExtraction.DONE, result.engine(), result.tookMillis(), after.size());
         return ApplyOutcome.APPLIED;
     }
 
     /** Removes an article's mentions; an unknown or already deleted article changes nothing. */
     @Transactional
     public ApplyOutcome delete(String articleId) {
-        store.lockGraph();
-        Optional<StoredExtraction> current = store.findExtractionForUpdate(articleId);
+        records.lockArticle(articleId);
+        Optional<StoredExtraction> current = records.find(articleId);
         if (current.isEmpty() || StoredExtraction.DELETED.equals(current.get().status())) {
             return ApplyOutcome.UNCHANGED;
         }
-        List<Long> before = store.removeArticle(articleId);
-        store.refreshCounts(before);
-        store.deleteOrphans(before);
-        store.markDeleted(articleId);
+        List<ArticleEntityRow> before = links.current(articleId);
+        links.replace(articleId, before, List.of(), List.of());
+        catalogue.lock(before.stream().map(ArticleEntityRow::entityId).toList());
+        catalogue.addCounts(deltas(before, List.of()));
+        catalogue.deleteOrphans(dropped(before, List.of()));
+        records.markDeleted(articleId);
         return ApplyOutcome.DELETED;
+    }
+
+    /** How each entity's counts move when the article's rows go from one list to the other. */
+    static List<EntityCatalogue.CountDelta> deltas(List<ArticleEntityRow> before, List<ArticleEntityRow> after) {
+        Map<Long, int[]> d = new HashMap<>();
+        before.forEach(r -> {
+            int[] x = d.computeIfAbsent(r.entityId(), k -> new int[2]);
+            x[0] -= r.mentionCount();
+            x[1] -= 1;
+        });
+        after.forEach(r -> {
+            int[] x = d.computeIfAbsent(r.entityId(), k -> new int[2]);
+            x[0] += r.mentionCount();
+            x[1] += 1;
+        });
+        return d.entrySet().stream()
+                .map(e -> new EntityCatalogue.CountDelta(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+    }
+
+    private static Set<Long> dropped(List<ArticleEntityRow> before, List<ArticleEntityRow> after) {
+        Set<Long> out = new HashSet<>();
+        before.forEach(r -> out.add(r.entityId()));
+        after.forEach(r -> out.remove(r.entityId()));
+        return out;
     }
 }

@@ -2,15 +2,15 @@ package io.newsgraph.entities.domain;
 
 import io.newsgraph.entities.extraction.EntityType;
 import io.newsgraph.entities.extraction.ExtractedEntity;
-import io.newsgraph.entities.extraction.Role;
-import io.newsgraph.entities.persistence.GraphStore;
+import io.newsgraph.entities.persistence.ArticleLinks;
+import io.newsgraph.entities.persistence.EntityCatalogue;
+import io.newsgraph.entities.persistence.EntityCatalogue.TypedKey;
 import io.newsgraph.entities.persistence.KeyMatch;
 import io.newsgraph.entities.persistence.StoredEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,170 +19,179 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Cross-article resolution: ties each entity of one article to a canonical entity, creating or enriching canonical
- * entities as it goes. Runs inside the caller's transaction, under the graph write lock.
+ * Cross-article resolution: ties each entity of one article to a canonical entity, creating canonical entities as
+ * needed, and later merges the article's names, roles and keys into them. The policy is {@link ResolutionPolicy};
+ * this class does its lookups and writes, inside the caller's transaction.
  *
- * <p>The policy, in order:
- * <ol>
- *   <li>Value keys are identity ({@link NameKeys#valueKey}): a country by its ISO code (not a place inside it), a
- *       pinned date by its ISO value, a handle by its lower-cased form, a URL by itself, a hashtag by its normal
- *       form.</li>
- *   <li>Name keys (normalised name or alias; for people also first and last name in either order, without initials
- *       and suffixes) merge when they point to one entity of the same type. When they point to several, the one that
- *       co-occurs most with this article's other entities wins, then the one in most articles, then the oldest.</li>
- *   <li>A bare person name ("Austin") matches people whose first or last name it is, and an entity that is just
- *       that name: if there is exactly one, it merges; if several, the one that co-occurs most with this article's
- *       other entities is taken; without such evidence the mention goes to the entity that is just the bare name,
- *       created if needed, rather than to a guess.</li>
- *   <li>Anything else creates a new canonical entity.</li>
- * </ol>
- * A merge never drops information: the longer of the two full names becomes the canonical name (unless the match came
- * from a bare name), the other becomes an alias, roles are united, and a missing country code is filled in.
+ * <p>Concurrent writers: keys that no entity has yet, and that this article would look up or add, are locked (per
+ * key, {@link EntityCatalogue#lockKeys}) and looked up again before anything is created. Two writers that see the same
+ * new name therefore take turns, and the second finds the first one's entity. Keys that already exist are not
+ * locked: an article naming a busy entity ("United States") does not wait for the others that name it.
  */
 @ApplicationScoped
 public class EntityResolver {
 
     @Inject
-    GraphStore store;
+    EntityCatalogue catalogue;
 
-    /** An article's entity tied to its canonical entity. */
-    public record Resolved(long entityId, ExtractedEntity extracted) {
+    @Inject
+    ArticleLinks links;
+
+    /** An article's entities, each tied to its canonical entity (by position). */
+    public static final class Resolution {
+        private final List<ExtractedEntity> entities;
+        private final List<EntityLookup> lookups;
+        private final List<Long> ids;
+        private final Map<Long, StoredEntity> created;
+
+        private Resolution(List<ExtractedEntity> entities, List<EntityLookup> lookups, List<Long> ids,
+                           Map<Long, StoredEntity> created) {
+            this.entities = entities;
+            this.lookups = lookups;
+            this.ids = ids;
+            this.created = created;
+        }
+
+        public List<ExtractedEntity> entities() {
+            return entities;
+        }
+
+        /** The canonical entity of each extracted entity, in the same order. */
+        public List<Long> entityIds() {
+            return ids;
+        }
+
+        /** The canonical entities that existed before this article. */
+        public Set<Long> existing() {
+            Set<Long> out = new LinkedHashSet<>(ids);
+            out.removeAll(created.keySet());
+            return out;
+        }
     }
 
-    public List<Resolved> resolve(List<ExtractedEntity> entities) {
+    /** Ties every entity to a canonical entity; new canonical entities are created, nothing else is written. */
+    public Resolution resolve(List<ExtractedEntity> entities) {
         if (entities.isEmpty()) {
-            return List.of();
+            return new Resolution(List.of(), List.of(), List.of(), Map.of());
         }
-        Map<ExtractedEntity, Lookup> lookups = new LinkedHashMap<>();
+        List<EntityLookup> lookups = entities.stream().map(EntityLookup::of).toList();
         Set<String> keys = new HashSet<>();
         Set<EntityType> types = EnumSet.noneOf(EntityType.class);
-        for (ExtractedEntity e : entities) {
-            Lookup l = Lookup.of(e);
-            lookups.put(e, l);
-            types.add(e.type());
+        for (EntityLookup l : lookups) {
+            types.add(l.type());
             l.all().forEach(k -> keys.add(k.key()));
         }
-        List<KeyMatch> matches = store.findKeys(types, keys);
 
-        // First pass: everything that resolves without looking at the rest of the article.
-        Map<ExtractedEntity, Long> chosen = new HashMap<>();
-        Map<ExtractedEntity, Set<Long>> ambiguous = new LinkedHashMap<>();
-        Map<Long, Integer> articleCounts = new HashMap<>();
-        matches.forEach(m -> articleCounts.put(m.entityId(), m.articleCount()));
-        for (var entry : lookups.entrySet()) {
-            Lookup l = entry.getValue();
-            Set<Long> value = candidates(matches, l.type, l.value, KeyKind.VALUE);
-            Set<Long> named = candidates(matches, l.type, l.names, KeyKind.NAME);
-            Set<Long> partial = candidates(matches, l.type, l.partial, KeyKind.PARTIAL);
-            if (!value.isEmpty()) {
-                chosen.put(entry.getKey(), value.iterator().next());
-            } else if (l.bare) {
-                Set<Long> all = new LinkedHashSet<>(named);
-                all.addAll(partial);
-                if (all.size() == 1) {
-                    chosen.put(entry.getKey(), all.iterator().next());
-                } else if (all.size() > 1) {
-                    // marked so the second pass knows that without evidence it must not pick the most popular
-                    ambiguous.put(entry.getKey(), new BareCandidates(all, named));
-                }
-            } else if (named.size() == 1) {
-                chosen.put(entry.getKey(), named.iterator().next());
-            } else if (named.size() > 1) {
-                ambiguous.put(entry.getKey(), named);
+        List<KeyMatch> matches = catalogue.findKeys(types, keys);
+        Set<TypedKey> held = new HashSet<>();
+        ResolutionPolicy.Decision decision;
+        while (true) {
+            decision = decide(lookups, matches);
+            Set<TypedKey> claims = claims(entities, lookups, matches);
+            claims.removeAll(held);
+            if (claims.isEmpty()) {
+                break;
             }
+            // Keys not yet held are locked in hash order; a second round (another writer created one of them
+            // meanwhile) may lock out of that order, and a deadlock there is detected and the write retried.
+            catalogue.lockKeys(claims);
+            held.addAll(claims);
+            List<KeyMatch> again = catalogue.findKeys(types, keys);
+            if (identities(again).equals(identities(matches))) {
+                break;
+            }
+            matches = again;
         }
 
-        // Second pass: ties broken by what else this article mentions.
-        if (!ambiguous.isEmpty()) {
-            Set<Long> all = ambiguous.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
-            Map<Long, Integer> together = store.coOccurrenceWith(all, new HashSet<>(chosen.values()));
-            for (var entry : ambiguous.entrySet()) {
-                Set<Long> candidates = entry.getValue();
-                Comparator<Long> best = Comparator.<Long>comparingInt(id -> together.getOrDefault(id, 0)).reversed()
-                        .thenComparing(Comparator.<Long>comparingInt(id -> articleCounts.getOrDefault(id, 0)).reversed())
-                        .thenComparing(Comparator.naturalOrder());
-                Long pick = candidates.stream().sorted(best).findFirst().orElseThrow();
-                if (!(candidates instanceof BareCandidates bare) || together.getOrDefault(pick, 0) > 0) {
-                    chosen.put(entry.getKey(), pick);
-                } else if (!bare.sameBareName.isEmpty()) {
-                    // no evidence: the entity that is just this bare name collects such mentions
-                    chosen.put(entry.getKey(), bare.sameBareName.iterator().next());
-                }
-            }
+        List<Integer> founders = decision.founders();
+        List<EntityCatalogue.NewEntity> fresh = new ArrayList<>();
+        for (int i : founders) {
+            ExtractedEntity e = entities.get(i);
+            fresh.add(new EntityCatalogue.NewEntity(e.type(), e.name(), lookups.get(i).value(), e.countryCode(),
+                    distinctAliases(e.name(), e.aliases()), e.roles() == null ? List.of() : e.roles()));
         }
-
-        // Write: enrich what matched, create the rest.
-        Map<Long, StoredEntity> stored = new HashMap<>(store.loadEntities(new HashSet<>(chosen.values())));
-        Map<Long, Merge> merges = new LinkedHashMap<>();
-        List<Resolved> out = new ArrayList<>();
-        for (var entry : lookups.entrySet()) {
-            ExtractedEntity e = entry.getKey();
-            Lookup l = entry.getValue();
-            Long id = chosen.get(e);
-            if (id == null) {
-                List<String> aliases = distinctAliases(e.name(), e.aliases());
-                id = store.createEntity(e.type(), e.name(), l.valueOrNull(), e.countryCode(), aliases, e.roles());
-                StoredEntity created = new StoredEntity(id, e.type(), e.name(), l.valueOrNull(), e.countryCode(),
-                        aliases, e.roles(), 0, 0);
-                stored.put(id, created);
-                merges.put(id, new Merge(created, false));
-                // a later entity of this same article with the same name joins this one
-                chosen.put(e, id);
-                registerInArticle(lookups, chosen, e, id);
-            }
-            Merge merge = merges.computeIfAbsent(id, i -> new Merge(stored.get(i), true));
-            merge.add(e, l.bare);
-            out.add(new Resolved(id, e));
+        List<Long> newIds = catalogue.create(fresh);
+        Map<Long, StoredEntity> created = new HashMap<>();
+        for (int g = 0; g < fresh.size(); g++) {
+            EntityCatalogue.NewEntity n = fresh.get(g);
+            created.put(newIds.get(g), new StoredEntity(newIds.get(g), n.type(), n.name(), n.normalizedValue(),
+                    n.countryCode(), n.aliases(), n.roles(), 0, 0));
         }
-        for (var m : merges.entrySet()) {
-            Merge merge = m.getValue();
-            if (merge.changed()) {
-                store.updateEntity(m.getKey(), merge.name, merge.countryCode, merge.aliasList(), merge.roleList());
-            }
-            store.addKeys(m.getKey(), merge.base.type(), merge.keys);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < entities.size(); i++) {
+            Long existing = decision.existing().get(i);
+            ids.add(existing != null ? existing : newIds.get(decision.newEntity().get(i)));
         }
-        return out;
+        return new Resolution(entities, lookups, ids, created);
     }
 
     /**
-     * Entities of one article that are still unresolved and share a name key with a newly created entity join it:
-     * the pipeline may leave two spellings of one new name apart.
+     * Merges the article's names, roles and keys into its canonical entities.
+     *
+     * @param locked the pre-existing ones, as read under their row locks
+     * @throws GraphChangedException when one of them was deleted after it was chosen
      */
-    private static void registerInArticle(Map<ExtractedEntity, Lookup> lookups, Map<ExtractedEntity, Long> chosen,
-                                          ExtractedEntity created, long id) {
-        Lookup source = lookups.get(created);
-        for (var entry : lookups.entrySet()) {
-            Lookup l = entry.getValue();
-            if (chosen.containsKey(entry.getKey()) || l.type != source.type) {
-                continue;
+    public void enrich(Resolution r, Map<Long, StoredEntity> locked) {
+        Map<Long, EntityMerge> merges = new LinkedHashMap<>();
+        for (int i = 0; i < r.entities.size(); i++) {
+            long id = r.ids.get(i);
+            StoredEntity base = r.created.containsKey(id) ? r.created.get(id) : locked.get(id);
+            if (base == null) {
+                throw new GraphChangedException("entity " + id + " was deleted while an article was resolved to it");
             }
-            boolean sameValue = l.value != null && l.value.equals(source.value);
-            boolean sameName = l.value == null && source.value == null
-                    && l.names.stream().anyMatch(source.names::contains);
-            if (sameValue || sameName) {
-                chosen.put(entry.getKey(), id);
-            }
+            merges.computeIfAbsent(id, k -> new EntityMerge(base)).add(r.entities.get(i), r.lookups.get(i).bare());
         }
+        List<EntityCatalogue.Description> changed = new ArrayList<>();
+        List<EntityCatalogue.KeyRow> keyRows = new ArrayList<>();
+        for (var m : merges.entrySet()) {
+            EntityMerge merge = m.getValue();
+            if (merge.changed()) {
+                changed.add(new EntityCatalogue.Description(m.getKey(), merge.name, merge.countryCode,
+                        merge.aliasList(), merge.roleList()));
+            }
+            merge.keys.forEach(k -> keyRows.add(
+                    new EntityCatalogue.KeyRow(merge.base.type(), k.key(), k.kind(), m.getKey())));
+        }
+        catalogue.describe(changed);
+        catalogue.addKeys(keyRows);
     }
 
-    private static Set<Long> candidates(List<KeyMatch> matches, EntityType type, Set<String> keys, KeyKind kind) {
-        Set<Long> out = new LinkedHashSet<>();
-        if (keys == null || keys.isEmpty()) {
-            return out;
-        }
-        for (KeyMatch m : matches) {
-            if (m.type() == type && m.kind() == kind && keys.contains(m.key())) {
-                out.add(m.entityId());
+    private ResolutionPolicy.Decision decide(List<EntityLookup> lookups, List<KeyMatch> matches) {
+        ResolutionPolicy.FirstPass first = ResolutionPolicy.firstPass(lookups, matches);
+        Set<Long> tied = first.tied();
+        Map<Long, Integer> together = tied.isEmpty() ? Map.of() : links.coOccurrenceWith(tied, first.context());
+        return first.decide(together);
+    }
+
+    /**
+     * The keys this article may create or add and that no entity has yet: those another writer must not create at
+     * the same time.
+     */
+    static Set<TypedKey> claims(List<ExtractedEntity> entities, List<EntityLookup> lookups, List<KeyMatch> matches) {
+        Set<TypedKey> found = new HashSet<>();
+        matches.forEach(m -> found.add(new TypedKey(m.type(), m.key())));
+        Set<TypedKey> out = new HashSet<>();
+        for (int i = 0; i < entities.size(); i++) {
+            ExtractedEntity e = entities.get(i);
+            EntityLookup l = lookups.get(i);
+            l.all().forEach(k -> out.add(new TypedKey(e.type(), k.key())));
+            EntityMerge.keysFor(e.type(), e.name(), l.value(), false)
+                    .forEach(k -> out.add(new TypedKey(e.type(), k.key())));
+            for (String a : e.aliases() == null ? List.<String>of() : e.aliases()) {
+                EntityMerge.keysFor(e.type(), a, null, true).forEach(k -> out.add(new TypedKey(e.type(), k.key())));
             }
         }
+        out.removeAll(found);
         return out;
     }
 
-    private static Set<Long> candidates(List<KeyMatch> matches, EntityType type, String key, KeyKind kind) {
-        return key == null ? Set.of() : candidates(matches, type, Set.of(key), kind);
+    /** What a match says about identity; the article count it carries moves all the time and does not count. */
+    private static Set<List<Object>> identities(List<KeyMatch> matches) {
+        Set<List<Object>> out = new HashSet<>();
+        matches.forEach(m -> out.add(List.of(m.type(), m.key(), m.kind(), m.entityId())));
+        return out;
     }
 
     private static List<String> distinctAliases(String name, List<String> aliases) {
@@ -194,152 +203,5 @@ public class EntityResolver {
             }
         }
         return new ArrayList<>(seen);
-    }
-
-    /** Candidates found only through a bare name. */
-    private static final class BareCandidates extends LinkedHashSet<Long> {
-        final Set<Long> sameBareName;
-
-        BareCandidates(Set<Long> ids, Set<Long> sameBareName) {
-            super(ids);
-            this.sameBareName = sameBareName;
-        }
-    }
-
-    /** What one extracted entity is looked up by. */
-    private record Lookup(EntityType type, String value, Set<String> names, Set<String> partial, boolean bare) {
-
-        static Lookup of(ExtractedEntity e) {
-            String value = valueKey(e);
-            Set<String> names = new LinkedHashSet<>();
-            Set<String> partial = new LinkedHashSet<>();
-            boolean bare = NameKeys.isBareName(e.type(), e.name());
-            if (value == null) {
-                NameKeys.nameKeys(e.type(), e.name()).stream()
-                        .filter(k -> k.kind() == KeyKind.NAME).forEach(k -> names.add(k.key()));
-                if (!bare) {
-                    for (String alias : e.aliases() == null ? List.<String>of() : e.aliases()) {
-                        // a bare alias ("Austin") is no evidence of identity on its own
-                        if (!NameKeys.isBareName(e.type(), alias)) {
-                            NameKeys.nameKeys(e.type(), alias).stream()
-                                    .filter(k -> k.kind() == KeyKind.NAME).forEach(k -> names.add(k.key()));
-                        }
-                    }
-                } else {
-                    partial.add(NameKeys.bareKey(e.name()));
-                }
-            }
-            return new Lookup(e.type(), value, names, partial, bare);
-        }
-
-        Set<NameKeys.Key> all() {
-            Set<NameKeys.Key> keys = new LinkedHashSet<>();
-            if (value != null) {
-                keys.add(new NameKeys.Key(KeyKind.VALUE, value));
-            }
-            names.forEach(n -> keys.add(new NameKeys.Key(KeyKind.NAME, n)));
-            partial.forEach(n -> keys.add(new NameKeys.Key(KeyKind.PARTIAL, n)));
-            return keys;
-        }
-
-        String valueOrNull() {
-            return value;
-        }
-
-        private static String valueKey(ExtractedEntity e) {
-            return NameKeys.valueKey(e);
-        }
-    }
-
-    /** Old and new facts about one canonical entity, merged. */
-    private static final class Merge {
-        final StoredEntity base;
-        final boolean existing;
-        String name;
-        String countryCode;
-        final Set<String> aliases;
-        final Set<Role> roles;
-        final Set<NameKeys.Key> keys = new LinkedHashSet<>();
-        private boolean changed;
-
-        Merge(StoredEntity base, boolean existing) {
-            this.base = base;
-            this.existing = existing;
-            this.name = base.name();
-            this.countryCode = base.countryCode();
-            this.aliases = new LinkedHashSet<>(base.aliases());
-            this.roles = new LinkedHashSet<>(base.roles());
-            keys.addAll(keysFor(base.type(), base.name(), base.normalizedValue(), false));
-            base.aliases().forEach(a -> keys.addAll(keysFor(base.type(), a, null, true)));
-        }
-
-        void add(ExtractedEntity e, boolean bare) {
-            String value = Lookup.valueKey(e);
-            if (!bare && e.type() != EntityType.DATE && value == null
-                    && NameKeys.normalize(e.name()).length() > NameKeys.normalize(name).length()) {
-                addAlias(name);
-                name = e.name();
-                changed = true;
-            } else {
-                addAlias(e.name());
-            }
-            for (String a : e.aliases() == null ? List.<String>of() : e.aliases()) {
-                addAlias(a);
-            }
-            for (Role r : e.roles() == null ? List.<Role>of() : e.roles()) {
-                changed |= roles.add(r);
-            }
-            if (countryCode == null && e.countryCode() != null) {
-                countryCode = e.countryCode();
-                changed = true;
-            }
-            // a bare name merged into a fuller one is an alias: it must not become a key of this one person
-            keys.addAll(keysFor(e.type(), e.name(), value, bare && !NameKeys.isBareName(e.type(), name)));
-            if (e.aliases() != null) {
-                e.aliases().forEach(a -> keys.addAll(keysFor(e.type(), a, null, true)));
-            }
-        }
-
-        private void addAlias(String alias) {
-            if (alias == null || alias.isBlank()) {
-                return;
-            }
-            String n = NameKeys.normalize(alias);
-            if (n.isEmpty() || n.equals(NameKeys.normalize(name))) {
-                return;
-            }
-            boolean known = aliases.stream().anyMatch(a -> NameKeys.normalize(a).equals(n));
-            if (!known) {
-                aliases.add(alias.strip());
-                changed = true;
-            }
-        }
-
-        /** Bare aliases get no keys: "Austin" must not become a name key of one Austin. */
-        private static List<NameKeys.Key> keysFor(EntityType type, String name, String value, boolean alias) {
-            List<NameKeys.Key> out = new ArrayList<>();
-            if (value != null) {
-                out.add(new NameKeys.Key(KeyKind.VALUE, value));
-            }
-            if (alias && NameKeys.isBareName(type, name)) {
-                return out;
-            }
-            out.addAll(NameKeys.nameKeys(type, name));
-            return out;
-        }
-
-        boolean changed() {
-            return changed;
-        }
-
-        List<String> aliasList() {
-            List<String> list = new ArrayList<>(aliases);
-            list.removeIf(a -> NameKeys.normalize(a).equals(NameKeys.normalize(name)));
-            return list;
-        }
-
-        List<Role> roleList() {
-            return new ArrayList<>(roles);
-        }
     }
 }

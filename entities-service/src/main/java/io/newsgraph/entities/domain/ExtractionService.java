@@ -9,7 +9,7 @@ import io.newsgraph.entities.extraction.ExtractionPipeline;
 import io.newsgraph.entities.extraction.ExtractionResult;
 import io.newsgraph.entities.extraction.Mention;
 import io.newsgraph.entities.extraction.TextPart;
-import io.newsgraph.entities.persistence.GraphStore;
+import io.newsgraph.entities.persistence.ExtractionRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -36,7 +36,10 @@ public class ExtractionService {
     ArticleGraphUpdater updater;
 
     @Inject
-    GraphStore store;
+    ExtractionRecords records;
+
+    @Inject
+    GraphWriteRetry retry;
 
     @Inject
     EntitiesConfig config;
@@ -68,8 +71,8 @@ public class ExtractionService {
                 PublishedDates.reference(request.publishedAt(), request.ingestedAt(), Clock.systemUTC()),
                 parts(request));
 
-        // a cheap read first, so a repeated delivery costs no extraction; the transaction checks again under lock
-        Optional<Long> stored = store.storedVersion(pathArticleId);
+        // a cheap read first, so a repeated delivery costs no extraction; the transaction checks again under the article's lock
+        Optional<Long> stored = records.storedVersion(pathArticleId);
         if (stored.isPresent() && stored.get() >= request.version()) {
             count(ApplyOutcome.UNCHANGED);
             return ApplyOutcome.UNCHANGED;
@@ -81,7 +84,7 @@ public class ExtractionService {
                     "the text yields more than " + config.limits().maxMentionsPerArticle() + " mentions");
         }
         checkOffsets(text, result);
-        ApplyOutcome outcome = updater.replace(pathArticleId, request.version(), result);
+        ApplyOutcome outcome = retry.run(() -> updater.replace(pathArticleId, request.version(), result));
         count(outcome);
         return outcome;
     }
@@ -111,7 +114,7 @@ public class ExtractionService {
     /** Removes an article's mentions; unknown ids are fine. */
     public ApplyOutcome delete(String articleId) {
         checkArticleId(articleId);
-        ApplyOutcome outcome = updater.delete(articleId);
+        ApplyOutcome outcome = retry.run(() -> updater.delete(articleId));
         count(outcome);
         return outcome;
     }

@@ -8,7 +8,7 @@ import org.hibernate.annotations.Immutable;
 
 import java.time.OffsetDateTime;
 
-/** Read model of one article's extraction (written only by {@link GraphStore}). */
+/** Read model of one article's extraction (written only by {@link ExtractionRecords}). */
 @Entity
 @Immutable
 @Table(name = "extraction")

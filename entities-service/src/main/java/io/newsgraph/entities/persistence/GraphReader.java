@@ -72,7 +72,8 @@ public class GraphReader {
             sql.append(" AND e.country_code = :cc");
         }
         if (after != null) {
-            sql.append(" AND (e.article_count < :ac OR (e.article_count = :ac AND e.id > :id))");
+            // "article_count <= :ac" starts the index range at the cursor: a deep page costs what the first one costs
+            sql.append(" AND e.article_count <= :ac AND (e.article_count < :ac OR (e.article_count = :ac AND e.id > :id))");
         }
         sql.append(" ORDER BY e.article_count DESC, e.id LIMIT :limit");
         Query q = native_(sql.toString()).setParameter("limit", limit);
@@ -109,12 +110,16 @@ public class GraphReader {
         if (entityIds.isEmpty()) {
             return List.of();
         }
-        String sql = "SELECT entity_id, article_id, salience FROM ("
-                + " SELECT ae.entity_id, ae.article_id, ae.salience, row_number() OVER ("
-                + "   PARTITION BY ae.entity_id ORDER BY ae.salience DESC, ae.article_id) AS rn"
-                + " FROM article_entity ae WHERE ae.entity_id IN (:ids)"
-                + (after != null ? " AND (ae.salience < :s OR (ae.salience = :s AND ae.article_id > :a))" : "")
-                + ") x WHERE rn <= :limit ORDER BY entity_id, rn";
+        // One index range per entity, cut at the page: a hub in half the archive costs what a rare entity costs. The
+        // extra "salience <= :s" starts the range at the cursor (the index is salience DESC, article_id ASC, which a
+        // row comparison cannot express).
+        String sql = "SELECT o.id, x.article_id, x.salience FROM entity o CROSS JOIN LATERAL ("
+                + " SELECT ae.article_id, ae.salience FROM article_entity ae WHERE ae.entity_id = o.id"
+                + (after != null
+                    ? " AND ae.salience <= :s AND (ae.salience < :s OR (ae.salience = :s AND ae.article_id > :a))"
+                    : "")
+                + " ORDER BY ae.salience DESC, ae.article_id LIMIT :limit) x"
+                + " WHERE o.id IN (:ids) ORDER BY o.id, x.salience DESC, x.article_id";
         Query q = native_(sql).setParameter("ids", entityIds).setParameter("limit", limit);
         if (after != null) {
             q.setParameter("s", after.salience()).setParameter("a", after.articleId());
@@ -129,11 +134,12 @@ public class GraphReader {
         if (entityIds.isEmpty()) {
             return List.of();
         }
-        String sql = "SELECT x.entity_id, x.article_count, " + ENTITY_COLUMNS + " FROM ("
-                + " SELECT c.entity_id, c.other_id, c.article_count, row_number() OVER ("
-                + "   PARTITION BY c.entity_id ORDER BY c.article_count DESC, c.other_id) AS rn"
-                + " FROM co_occurrence c WHERE c.entity_id IN (:ids)) x"
-                + " JOIN entity e ON e.id = x.other_id WHERE x.rn <= :limit ORDER BY x.entity_id, x.rn";
+        // one index range per entity (co_occurrence_rank_idx), cut at the limit
+        String sql = "SELECT o.id, x.article_count, " + ENTITY_COLUMNS + " FROM entity o CROSS JOIN LATERAL ("
+                + " SELECT c.other_id, c.article_count FROM co_occurrence c WHERE c.entity_id = o.id"
+                + " ORDER BY c.article_count DESC, c.other_id LIMIT :limit) x"
+                + " JOIN entity e ON e.id = x.other_id WHERE o.id IN (:ids)"
+                + " ORDER BY o.id, x.article_count DESC, x.other_id";
         return tuples(native_(sql).setParameter("ids", entityIds).setParameter("limit", limit)).stream()
                 .map(t -> new Related(num(t, 0).longValue(), num(t, 1).intValue(), entity(t, 2)))
                 .toList();
