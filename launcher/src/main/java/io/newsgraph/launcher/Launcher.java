@@ -165,7 +165,7 @@ public final class Launcher {
         System.out.println();
         System.out.println("Paste this into GraphiQL:");
         System.out.println();
-        System.out.println(welcomeQuery());
+        System.out.println(welcomeQuery(config.root()));
         System.out.println();
         System.out.println("Ctrl-C or `./newsgraph stop` stops everything.");
         System.out.flush();
@@ -175,9 +175,9 @@ public final class Launcher {
      * A query that crosses both subgraphs (articles, their entities, and each entity's other articles); GraphiQL opens
      * with the same file.
      */
-    private String welcomeQuery() {
+    public static String welcomeQuery(Path root) {
         try {
-            return Files.readString(config.root().resolve(WELCOME_QUERY)).strip();
+            return Files.readString(root.resolve(WELCOME_QUERY)).strip();
         } catch (IOException e) {
             return "{ articles(first: 5) { edges { node { title } } } }";
         }

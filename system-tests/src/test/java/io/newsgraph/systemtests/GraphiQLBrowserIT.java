@@ -34,8 +34,8 @@ class GraphiQLBrowserIT {
         if (!Files.isDirectory(browser.resolve("node_modules/playwright-core"))) {
             assertEquals(0, run(browser, List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), null, shots), "npm ci");
         }
-        // The one credential: what the services accept as a bearer token for mutations.
-        String token = SystemSuite.articlesKey();
+        // The one credential: an editor token of the suite's issuer, as `./newsgraph token editor` gives one.
+        String token = SystemSuite.tokens().token("editor");
         assertEquals(0, run(browser, List.of("node", "graphiql.mjs"), new String[] {gateway, token, shots.toString()}, shots),
                 "graphiql.mjs failed; its output is in " + shots.resolve("graphiql.log") + ", screenshots beside it");
     }

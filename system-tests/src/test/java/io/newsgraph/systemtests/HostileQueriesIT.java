@@ -101,7 +101,7 @@ class HostileQueriesIT {
         }
         String article = GatewayIT.SAMPLE_IDS.getFirst();
         Map<String, Map<String, Object>> queries = new LinkedHashMap<>();
-        queries.put(Launcher.WELCOME_QUERY, null);
+        queries.put(Launcher.welcomeQuery(SystemSuite.root()), null);
         // the load test's queries (LoadIT)
         queries.put("{ articles(first: 5) { edges { node { id title publishedAt } } } }", null);
         queries.put("query($id: ID!) { article(id: $id) { id title keyPoints entities { salience entity { id name type } } } }", Map.of("id", article));

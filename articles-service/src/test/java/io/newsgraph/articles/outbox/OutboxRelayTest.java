@@ -119,7 +119,7 @@ class OutboxRelayTest {
         String html = "<h1>Ferry strike ends</h1><p>Unions at <b>Stena Line</b> agreed on Friday.</p>"
                 + "<p>Talks were long.</p><p>— Harbour Desk (@harbourdesk) May 2, 2025</p>"
                 + "<h2>Sources</h2><ul><li>Stena Line press release</li></ul>";
-        String id = given().header("X-Api-Key", TestDb.KEY).contentType("application/json")
+        String id = given().header("Authorization", "Bearer " + TestDb.EDITOR_TOKEN).contentType("application/json")
                 .body(Map.of("externalId", "html-1", "body", html)).post("/articles").then().statusCode(201)
                 .extract().path("article.id");
         assertEquals(1, relay.drainNow());

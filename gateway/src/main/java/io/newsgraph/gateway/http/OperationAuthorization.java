@@ -1,6 +1,7 @@
 package io.newsgraph.gateway.http;
 
 import graphql.language.OperationDefinition;
+import io.newsgraph.gateway.limits.GraphQLFailure;
 import io.newsgraph.security.AccessGuard;
 import io.newsgraph.security.AccessPolicy;
 import io.newsgraph.security.AccessRefusedException;

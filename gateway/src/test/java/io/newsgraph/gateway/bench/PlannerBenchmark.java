@@ -32,6 +32,8 @@ import io.newsgraph.gateway.config.GatewayConfig;
 import io.newsgraph.gateway.planner.PlanningException;
 import io.newsgraph.gateway.planner.QueryPlan;
 import io.newsgraph.gateway.planner.QueryPlanner;
+import io.newsgraph.gateway.limits.CostModel;
+import io.newsgraph.gateway.limits.CostModel;
 import io.newsgraph.gateway.runtime.Engine;
 import io.newsgraph.gateway.runtime.PreparedDocument;
 import io.newsgraph.gateway.supergraph.Supergraph;
@@ -72,7 +74,9 @@ public class PlannerBenchmark {
         Path file = supergraph.equals("suite") ? repo().resolve("deploy/base/gateway/supergraph.graphql") : Path.of(supergraph);
         graph = SupergraphParser.parse(Files.readString(file));
         planner = new QueryPlanner(graph);
-        engine = new Engine(graph, LIMITS, 2000);
+        // cost analysis as the gateway's defaults configure it (10000, lists of 20): part of what a cold request costs
+        engine = new Engine(graph, LIMITS, 2000, new CostModel(graph.apiSchema(), graph.costDirectives(), 10_000, 20,
+                List.of("first", "last"), List.of("edges", "nodes"), Map.of()));
         OperationGenerator generator = new OperationGenerator(graph.apiSchema(), 2);
         int skipped = 0;
         for (GraphQLFieldDefinition root : graph.apiSchema().getQueryType().getFieldDefinitions()) {
