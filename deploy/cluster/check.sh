@@ -27,32 +27,10 @@ trap cleanup EXIT
 
 # --- credentials ----------------------------------------------------------------------------------------------------
 "$root/deploy/make-secrets.sh" "$root/deploy/overlays/dev" >/dev/null
-articles_key=$(sed -n 's/^api-key=//p' "$root/deploy/overlays/dev/secrets/articles-api-key.env")
-# The token verification settings as the services read them (Secret newsgraph-auth, docs/deploy.md "Secrets"):
-# a key pair made here, and an editor token signed with it.
-auth="$STATE/auth"
-mkdir -p "$auth" && chmod 700 "$auth"
-openssl genrsa -out "$auth/signing.key" 2048 2>/dev/null
-openssl rsa -in "$auth/signing.key" -pubout -out "$auth/verify.pem" 2>/dev/null
-issuer=https://newsgraph-ci.invalid audience=newsgraph
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-mint() { # subject groups-json seconds
-  local now h p; now=$(date +%s)
-  h=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-  p=$(printf '{"iss":"%s","aud":"%s","sub":"%s","upn":"%s","groups":%s,"iat":%d,"exp":%d}' \
-      "$issuer" "$audience" "$1" "$1" "$2" "$now" $((now + $3)) | b64url)
-  printf '%s.%s.%s' "$h" "$p" "$(printf '%s.%s' "$h" "$p" | openssl dgst -sha256 -sign "$auth/signing.key" -binary | b64url)"
-}
-editor_token=$(mint ci-editor '["editor"]' 7200)
-relay_token=$(mint articles-service-relay '["extraction-writer"]' 7200)
-# The header a write through the gateway carries: the articles-service API key (with JWTs: "Bearer $editor_token").
-write_auth="Bearer $articles_key"
-
-kubectl_in apply -f "$root/deploy/overlays/dev/namespace.yaml" >/dev/null
-k create secret generic newsgraph-auth \
-  --from-literal=MP_JWT_VERIFY_PUBLICKEY="$(cat "$auth/verify.pem")" \
-  --from-literal=MP_JWT_VERIFY_ISSUER="$issuer" --from-literal=MP_JWT_VERIFY_AUDIENCES="$audience" \
-  --from-literal=NEWSGRAPH_RELAY_TOKEN="$relay_token" --dry-run=client -o yaml | k apply -f - >/dev/null
+# Writes carry an editor token of the dev overlay's own issuer (make-secrets.sh made its key pair; the overlay's
+# Secret newsgraph-auth carries the public half to every service).
+editor_token=$("$root/deploy/mint-token.sh" "$root/deploy/overlays/dev" editor 7200)
+write_auth="Bearer $editor_token"
 
 # --- 1. apply -------------------------------------------------------------------------------------------------------
 if out=$(kubectl_in apply -k "$root/deploy/overlays/ci" 2>&1); then

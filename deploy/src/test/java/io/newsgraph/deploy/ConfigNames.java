@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 
 /**
  * The settings a service declares through its {@code @ConfigMapping} interfaces, as the environment variable names
- * SmallRye Config maps to them ({@code newsgraph.articles.entities.api-key} is {@code NEWSGRAPH_ARTICLES_ENTITIES_API_KEY}).
+ * SmallRye Config maps to them ({@code newsgraph.articles.relay.signing-key} is {@code NEWSGRAPH_ARTICLES_RELAY_SIGNING_KEY}).
  * Read from the service's compiled classes, so a renamed setting shows up here.
  */
 final class ConfigNames {

@@ -106,9 +106,9 @@ class ManifestRulesTest {
 
     @Test
     void anUnknownSecretKeyIsCaught() {
-        Rendered r = devBrokenBy("key: api-key", "key: apikey");
+        Rendered r = devBrokenBy("key: private-key", "key: privatekey");
         List<String> v = ManifestRules.secretReferences(r, Set.of());
-        assertTrue(v.stream().anyMatch(s -> s.contains("reads key apikey of Secret articles-api-key-")), v.toString());
+        assertTrue(v.stream().anyMatch(s -> s.contains("reads key privatekey of Secret relay-signing-key-")), v.toString());
     }
 
     @Test

@@ -50,18 +50,11 @@ class ServiceSettingsTest {
         return List.of(cp.split(java.io.File.pathSeparator));
     }
 
-    /**
-     * The static API keys the services no longer read (bearer tokens replaced them; docs/security.md). The manifests
-     * may still set them until they are regenerated from the services' configuration; they are ignored.
-     */
-    static final List<String> RETIRED = List.of("NEWSGRAPH_ARTICLES_API_KEY", "NEWSGRAPH_ARTICLES_ENTITIES_API_KEY",
-            "NEWSGRAPH_ENTITIES_API_KEY");
-
     /** Violations: NEWSGRAPH_* variables of the Deployment that no setting of the service reads. */
     static List<String> unknownVariables(Rendered r, String service, List<ConfigNames.Setting> settings) {
         List<String> v = new ArrayList<>();
         for (V1EnvVar env : env(r, service)) {
-            if (env.getName().startsWith("NEWSGRAPH_") && !RETIRED.contains(env.getName())
+            if (env.getName().startsWith("NEWSGRAPH_")
                     && settings.stream().noneMatch(s -> s.envName().matcher(env.getName()).matches())) {
                 v.add(service + " sets " + env.getName() + ", which no setting of " + service + " reads");
             }
@@ -88,11 +81,12 @@ class ServiceSettingsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void everyApiKeyIsSetFromASecret(String overlay) {
+    void everyKeyComesFromASecret(String overlay) {
         Rendered r = Overlays.rendered(overlay);
         for (String service : ManifestRules.SERVICES.keySet()) {
+            // a private key is set from a Secret, never as a plain value
             for (ConfigNames.Setting s : settingsOf(service)) {
-                if (!s.property().endsWith(".api-key")) {
+                if (!s.property().endsWith(".signing-key")) {
                     continue;
                 }
                 Optional<V1EnvVar> env = env(r, service).stream().filter(e -> s.envName().matcher(e.getName()).matches()).findFirst();
@@ -100,6 +94,10 @@ class ServiceSettingsTest {
                 assertTrue(env.get().getValueFrom() != null && env.get().getValueFrom().getSecretKeyRef() != null,
                         service + " sets " + env.get().getName() + " from no Secret");
             }
+            // every service verifies tokens with the settings of the Secret newsgraph-auth (docs/deploy.md, "Secrets")
+            assertTrue(r.named(V1Deployment.class, service).orElseThrow().getSpec().getTemplate().getSpec().getContainers().getFirst().getEnvFrom().stream()
+                            .anyMatch(f -> f.getSecretRef() != null && f.getSecretRef().getName().startsWith("newsgraph-auth")),
+                    service + " does not read the Secret newsgraph-auth");
         }
     }
 
