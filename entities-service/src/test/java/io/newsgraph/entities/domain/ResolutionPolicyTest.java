@@ -57,7 +57,9 @@ class ResolutionPolicyTest {
 
     @Test
     void aValueKeyIsIdentityWhateverTheName() {
-        List<EntityLookup> l = lookups(country("Nippon", "JP"));
+        // "Nippon" is known to be the country through its alias: only a country's own name makes its code a value key
+        List<EntityLookup> l = lookups(new ExtractedEntity(EntityType.LOCATION, "Nippon", null, "JP", List.of("Japan"),
+                List.of(), List.of(), 0.5));
         ResolutionPolicy.Decision d = ResolutionPolicy.firstPass(l, stored(7, 3, country("Japan", "JP")))
                 .decide(Map.of());
         assertEquals(7L, d.existing().get(0));
