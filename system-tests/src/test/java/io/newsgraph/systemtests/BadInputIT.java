@@ -50,7 +50,12 @@ class BadInputIT {
      * Cases a service answers without a clear error today, each reported to its owner: they are printed on every run
      * but do not fail it. Remove an entry once the service answers clearly.
      */
-    private static final java.util.Map<String, String> KNOWN_DEFECTS = java.util.Map.of();
+    private static final java.util.Map<String, String> KNOWN_DEFECTS = java.util.Map.of(
+            // Vert.x answers 431 and closes while the client is still sending the oversized header block; the unread
+            // bytes make the kernel reset the connection, so the client may lose the 431. Only "no answer" is allowed.
+            "gateway: 64 KiB header", "431 lost to a reset",
+            "gateway: 64 KiB bearer token", "431 lost to a reset",
+            "gateway: 64 KiB cookie", "431 lost to a reset");
 
     /** What no answer of the public endpoint may contain: class or exception names, stack frames, SQL, hosts. */
     private static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern.compile(
@@ -319,7 +324,7 @@ class BadInputIT {
     private void check(Case c) {
         int before = failures.size();
         checkOne(c);
-        if (failures.size() > before && KNOWN_DEFECTS.containsKey(c.name())) {
+        if (failures.size() > before && KNOWN_DEFECTS.containsKey(c.name()) && failures.getLast().contains(": no answer (")) {
             System.out.println("[bad-input] known defect, reported: " + failures.removeLast());
         }
     }

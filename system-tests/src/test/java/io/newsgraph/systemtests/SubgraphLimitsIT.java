@@ -82,7 +82,7 @@ class SubgraphLimitsIT {
         assertEquals(200, Http.get(SystemSuite.url(s) + "/q/health/ready").status(), s + " readiness");
         if (s == Service.ENTITIES) {
             JsonNode d = Http.graphqlData(graphql(s), related(2, 5), null);
-            assertFalse(d.at("/entity/name").isMissingNode(), d::toString);
+            assertTrue(d.at("/entity/related").size() >= 1, d::toString);
         } else {
             JsonNode d = Http.graphqlData(graphql(s), "{ articles(first: 5) { edges { node { id title } } } }", null);
             assertTrue(d.at("/articles/edges").size() >= 1, d::toString);
