@@ -30,7 +30,7 @@ final class PlanningContext {
     private final Map<String, List<String>> possibleTypes = new HashMap<>();
 
     final ProvidedFields provided;
-    final CostModel costs;
+    final RouteCost costs;
     final EntityBoundaries boundaries;
     final InterfaceObjects interfaceObjects;
     final AliasConflicts aliasConflicts;
@@ -41,7 +41,7 @@ final class PlanningContext {
         this.collector = collector;
         this.operation = operation;
         this.provided = new ProvidedFields(this);
-        this.costs = new CostModel(this);
+        this.costs = new RouteCost(this);
         this.boundaries = new EntityBoundaries(this);
         this.interfaceObjects = new InterfaceObjects(this);
         this.aliasConflicts = new AliasConflicts(this);

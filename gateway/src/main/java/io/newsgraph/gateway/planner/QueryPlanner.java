@@ -14,7 +14,7 @@ import io.newsgraph.gateway.supergraph.Supergraph;
  * fetches that do not depend on each other are placed in parallel.
  *
  * <p>Stages, each its own class over one {@link PlanningContext}: {@link RootPlanner} (root fields to subgraphs),
- * {@link SelectionPlanner} (selections within a fetch), {@link CostModel} (which subgraph is cheapest),
+ * {@link SelectionPlanner} (selections within a fetch), {@link RouteCost} (which subgraph is cheapest),
  * {@link EntityBoundaries} with {@link RequiredFields} (entity fetches, {@code @requires}), {@link InterfaceObjects},
  * {@link ProvidedFields} ({@code @provides}) and {@link AliasConflicts}.
  */

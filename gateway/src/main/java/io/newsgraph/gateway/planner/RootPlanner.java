@@ -109,13 +109,13 @@ final class RootPlanner {
         }
         List<Selection> sub = FieldCollector.subSelections(fields);
         for (String g : candidates) {
-            if (ctx.costs.cost(g, ft, sub, null, 0) < CostModel.UNREACHABLE) {
+            if (ctx.costs.cost(g, ft, sub, null, 0) < RouteCost.UNREACHABLE) {
                 return false;
             }
         }
         LinkedHashMap<String, List<Selection>> parts = new LinkedHashMap<>();
         for (List<Field> group : ctx.collector.collect(ft.name(), sub).values()) {
-            String g = candidates.stream().filter(c -> ctx.costs.cost(c, ft, new ArrayList<>(group), null, 0) < CostModel.UNREACHABLE)
+            String g = candidates.stream().filter(c -> ctx.costs.cost(c, ft, new ArrayList<>(group), null, 0) < RouteCost.UNREACHABLE)
                     .findFirst().orElse(null);
             if (g == null) {
                 return false;

@@ -18,13 +18,13 @@ import io.newsgraph.gateway.supergraph.TypeInfo;
  * and the choices made from it: which subgraph to take a field from, and when a field is better fetched whole, or
  * in parts, through its parent entity from other subgraphs.
  */
-final class CostModel {
+final class RouteCost {
 
     static final int UNREACHABLE = 1000;
 
     private final PlanningContext ctx;
 
-    CostModel(PlanningContext ctx) {
+    RouteCost(PlanningContext ctx) {
         this.ctx = ctx;
     }
 
