@@ -5,11 +5,14 @@
 # /proc/PID/stat over the measured interval) and its resident memory after the run (VmRSS; VmHWM, the peak).
 # The ratios to @apollo/gateway (throughput, and CPU cost per request) are given per run and as min/median/max.
 #
-#   gateway/bench/bench.sh [--duration 20s] [--connections 32] [--runs 3] [--jar PATH] [--edge on|off]
+#   gateway/bench/bench.sh [--duration 20s] [--warmup 30s] [--connections 32] [--runs 3] [--jar PATH]
 #                          [--supergraph FILE --query FILE --direct-url URL --direct-query FILE]
 #
-# --edge off turns the gateway's edge checks off (cost analysis, CSRF, rate limit, CORS) to measure what they cost;
-# with them on (the default) the rate limit is raised out of reach, so every request still passes through it.
+# The edge checks' overhead is measured in the same runs: the gateway with every check on (token verification,
+# cost analysis, CSRF, rate limit, CORS; the rate limit raised out of reach, so every request still passes through
+# it) answers the query once anonymously and once with a reader's bearer token (a key pair made for the run by
+# deploy/make-secrets.sh, the token by deploy/mint-token.sh), and a second gateway with every check off answers it
+# anonymously. The ratio of the two is the checks' cost per request.
 #
 # Without --supergraph the subgraphs are static: gateway/bench/static-subgraphs.mjs answers every request body
 # it has seen before from memory (the test subgraphs in gateway/src/test/node/subgraphs.mjs answer each distinct
@@ -24,6 +27,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 duration=20s
+warmup=30s
 connections=32
 runs=3
 jar="$repo/gateway/target/quarkus-app/quarkus-run.jar"
@@ -31,14 +35,13 @@ supergraph=""
 query_file=""
 direct_url=""
 direct_query_file=""
-edge=on
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration="$2"; shift 2 ;;
+    --warmup) warmup="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --jar) jar="$2"; shift 2 ;;
-    --edge) edge="$2"; shift 2 ;;
     --supergraph) supergraph="$2"; shift 2 ;;
     --query) query_file="$2"; shift 2 ;;
     --direct-url) direct_url="$2"; shift 2 ;;
@@ -80,24 +83,28 @@ if [ -z "$supergraph" ]; then
 fi
 
 # One client (wrk) makes every request: the rate limit is raised so it is consulted but never refuses.
-edge_env=(NEWSGRAPH_GATEWAY_RATE_LIMIT_REQUESTS=1000000000 NEWSGRAPH_GATEWAY_RATE_LIMIT_BURST=1000000000)
-if [ "$edge" = off ]; then
-  edge_env=(NEWSGRAPH_GATEWAY_COST_ENABLED=false NEWSGRAPH_GATEWAY_CSRF_ENABLED=false NEWSGRAPH_GATEWAY_RATE_LIMIT_ENABLED=false
-            QUARKUS_HTTP_CORS_ENABLED=false)
-fi
-start_gateway() { # port dedup log
-  env "${edge_env[@]}" NEWSGRAPH_GATEWAY_SUPERGRAPH="$supergraph" QUARKUS_HTTP_PORT="$1" QUARKUS_HTTP_HOST=127.0.0.1 NEWSGRAPH_GATEWAY_RELOAD_INTERVAL=0 \
+"$repo/deploy/make-secrets.sh" "$work/issuer" >/dev/null
+token=$("$repo/deploy/mint-token.sh" "$work/issuer" reader 86400)
+auth_env=($(grep -E '^(MP_JWT_VERIFY_PUBLICKEY|MP_JWT_VERIFY_ISSUER|MP_JWT_VERIFY_AUDIENCES)=' "$work/issuer/secrets/auth.env"))
+edge_on=("${auth_env[@]}" NEWSGRAPH_GATEWAY_RATE_LIMIT_REQUESTS=1000000000 NEWSGRAPH_GATEWAY_RATE_LIMIT_BURST=1000000000)
+edge_off=("${auth_env[@]}" NEWSGRAPH_GATEWAY_COST_ENABLED=false NEWSGRAPH_GATEWAY_CSRF_ENABLED=false
+          NEWSGRAPH_GATEWAY_RATE_LIMIT_ENABLED=false QUARKUS_HTTP_CORS_ENABLED=false)
+start_gateway() { # port dedup log edge-env-array-name
+  local -n extra=$4
+  env "${extra[@]}" NEWSGRAPH_GATEWAY_SUPERGRAPH="$supergraph" QUARKUS_HTTP_PORT="$1" QUARKUS_HTTP_HOST=127.0.0.1 NEWSGRAPH_GATEWAY_RELOAD_INTERVAL=0 \
     NEWSGRAPH_GATEWAY_DEDUPLICATE_SUBGRAPH_REQUESTS="$2" "$JAVA_HOME/bin/java" -Xmx512m -jar "$jar" > "$3" 2>&1 &
   pids+=($!)
 }
-start_gateway 4318 false "$work/gateway.log"
+start_gateway 4318 false "$work/gateway.log" edge_on
 ours_pid=$!
-start_gateway 4320 true "$work/gateway-dedup.log"
+start_gateway 4320 true "$work/gateway-dedup.log" edge_on
 dedup_pid=$!
+start_gateway 4321 false "$work/gateway-bare.log" edge_off
+bare_pid=$!
 node "$repo/tools/federation/reference-gateway.mjs" --supergraph "$supergraph" --port 4319 > "$work/reference.log" 2>&1 &
 pids+=($!)
 theirs_pid=$!
-for url in http://127.0.0.1:4318/q/health/ready http://127.0.0.1:4320/q/health/ready http://127.0.0.1:4319/health; do
+for url in http://127.0.0.1:4318/q/health/ready http://127.0.0.1:4320/q/health/ready http://127.0.0.1:4321/q/health/ready http://127.0.0.1:4319/health; do
   for _ in $(seq 600); do curl -sf "$url" >/dev/null && break; sleep 0.2; done
   curl -sf "$url" >/dev/null || { echo "not ready: $url" >&2; cat "$work/gateway.log" "$work/reference.log" >&2; exit 1; }
 done
@@ -105,6 +112,7 @@ done
 ours="http://127.0.0.1:4318/graphql"
 dedup="http://127.0.0.1:4320/graphql"
 theirs="http://127.0.0.1:4319/graphql"
+bare="http://127.0.0.1:4321/graphql"
 a=$(curl -s "$ours" -H 'content-type: application/json' --data-binary @"$query_file")
 b=$(curl -s "$theirs" -H 'content-type: application/json' --data-binary @"$query_file")
 c=$(curl -s "$dedup" -H 'content-type: application/json' --data-binary @"$query_file")
@@ -117,6 +125,7 @@ cat > "$work/post.lua" <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 local f = io.open(os.getenv("BODY_FILE"), "r"); wrk.body = f:read("*a"); f:close()
+if (os.getenv("AUTHORIZATION") or "") ~= "" then wrk.headers["Authorization"] = os.getenv("AUTHORIZATION") end
 done = function(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout
   io.write(string.format("RESULT %.0f %.2f %.2f %d %d\n", summary.requests / (summary.duration / 1e6),
@@ -125,11 +134,11 @@ end
 LUA
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 hz=$(getconf CLK_TCK)
-# load URL BODY DURATION [PID] -> rps p50 p95 cpu_ms_per_1000 rss_mb hwm_mb
+# load URL BODY DURATION [PID [AUTHORIZATION]] -> rps p50 p95 cpu_ms_per_1000 rss_mb hwm_mb
 load() {
-  local url="$1" body="$2" d="$3" pid="${4:-}" t0=0 t1=0
+  local url="$1" body="$2" d="$3" pid="${4:-}" authorization="${5:-}" t0=0 t1=0
   [ -n "$pid" ] && t0=$(ticks "$pid")
-  BODY_FILE="$body" wrk -t2 -c"$connections" -d"$d" -s "$work/post.lua" "$url" > "$work/wrk.out"
+  AUTHORIZATION="$authorization" BODY_FILE="$body" wrk -t2 -c"$connections" -d"$d" -s "$work/post.lua" "$url" > "$work/wrk.out"
   [ -n "$pid" ] && t1=$(ticks "$pid")
   local line; line=$(grep '^RESULT' "$work/wrk.out")
   set -- $line
@@ -144,34 +153,44 @@ load() {
 }
 misses() { [ -n "$static" ] && for p in 4314 4315 4316 4317; do curl -s "http://127.0.0.1:$p/stats"; done | tr -d '\n' || true; }
 
-echo "warming up (JIT, static answers) ..." >&2
-load "$ours" "$query_file" 10s >/dev/null
-load "$dedup" "$query_file" 10s >/dev/null
-load "$theirs" "$query_file" 5s >/dev/null
+# Every gateway gets the same warm-up, so that no ratio below compares a JIT-compiled process with a cold one.
+echo "warming up (JIT, static answers: $warmup per gateway and mode) ..." >&2
+load "$ours" "$query_file" "$warmup" >/dev/null
+load "$ours" "$query_file" "$warmup" "" "Bearer $token" >/dev/null
+load "$bare" "$query_file" "$warmup" >/dev/null
+load "$dedup" "$query_file" "$warmup" >/dev/null
+load "$theirs" "$query_file" "$warmup" >/dev/null
 load "$ours" "$direct_query_file" 5s >/dev/null
 before_misses=$(misses | grep -o '"misses":[0-9]*' | tr -d '\n')
 
 echo "| run | gateway | requests/s | p50 ms | p95 ms | CPU ms / 1,000 requests | RSS MB (peak) |"
 echo "|---|---|---:|---:|---:|---:|---:|"
 : > "$work/ratios"
+: > "$work/overhead"
 for run in $(seq "$runs"); do
   read -r o_rps o_p50 o_p95 o_cpu o_rss o_hwm <<< "$(load "$ours" "$query_file" "$duration" "$ours_pid")"
   read -r t_rps t_p50 t_p95 t_cpu t_rss t_hwm <<< "$(load "$theirs" "$query_file" "$duration" "$theirs_pid")"
   read -r d_rps d_p50 d_p95 d_cpu d_rss d_hwm <<< "$(load "$dedup" "$query_file" "$duration" "$dedup_pid")"
+  read -r k_rps k_p50 k_p95 k_cpu k_rss k_hwm <<< "$(load "$ours" "$query_file" "$duration" "$ours_pid" "Bearer $token")"
+  read -r b_rps b_p50 b_p95 b_cpu b_rss b_hwm <<< "$(load "$bare" "$query_file" "$duration" "$bare_pid")"
   echo "| $run | newsgraph (deduplication off) | $o_rps | $o_p50 | $o_p95 | $o_cpu | $o_rss ($o_hwm) |"
+  echo "| $run | newsgraph, reader token (deduplication off) | $k_rps | $k_p50 | $k_p95 | $k_cpu | $k_rss ($k_hwm) |"
+  echo "| $run | newsgraph, edge checks off (deduplication off) | $b_rps | $b_p50 | $b_p95 | $b_cpu | $b_rss ($b_hwm) |"
   echo "| $run | @apollo/gateway | $t_rps | $t_p50 | $t_p95 | $t_cpu | $t_rss ($t_hwm) |"
   echo "| $run | newsgraph (deduplication on) | $d_rps | $d_p50 | $d_p95 | $d_cpu | $d_rss ($d_hwm) |"
   awk -v a="$o_rps" -v b="$t_rps" -v ca="$o_cpu" -v cb="$t_cpu" -v d="$d_rps" -v cd="$d_cpu" \
     'BEGIN { printf "%.2f %.2f %.2f %.2f\n", a / b, cb / ca, d / b, cb / cd }' >> "$work/ratios"
+  awk -v o="$o_rps" -v k="$k_rps" -v b="$b_rps" -v co="$o_cpu" -v ck="$k_cpu" -v cb="$b_cpu" \
+    'BEGIN { printf "%.2f %.2f %.2f %.2f\n", b / o, co / cb, b / k, ck / cb }' >> "$work/overhead"
 done
 after_misses=$(misses | grep -o '"misses":[0-9]*' | tr -d '\n')
 [ "$before_misses" = "$after_misses" ] || echo "warning: measured requests reached the real subgraphs ($before_misses -> $after_misses)" >&2
 
 read -r s_rps s_p50 s_p95 _ <<< "$(load "$direct_url" "$direct_query_file" "$duration")"
 read -r g_rps g_p50 g_p95 _ <<< "$(load "$ours" "$direct_query_file" "$duration" "$ours_pid")"
-spread() { # column -> min median max
-  sort -n -k"$1" "$work/ratios" | awk -v c="$1" '{ v[NR] = $c } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
-    printf "%.1fx / %.1fx / %.1fx", v[1], m, v[NR] }'
+spread() { # column [file [decimals]] -> min median max
+  sort -n -k"$1" "${2:-$work/ratios}" | awk -v c="$1" -v f="%.${3:-1}fx" '{ v[NR] = $c } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
+    printf f " / " f " / " f, v[1], m, v[NR] }'
 }
 cat <<OUT
 
@@ -179,6 +198,11 @@ cat <<OUT
 |---|---|---|
 | throughput (requests/s) | $(spread 1) | $(spread 3) |
 | CPU cost (CPU ms per request, @apollo/gateway / newsgraph) | $(spread 2) | $(spread 4) |
+
+| cost of the edge checks, as a ratio to the same gateway with them off (min / median / max) | anonymous | reader token |
+|---|---|---|
+| throughput, off / on | $(spread 1 "$work/overhead" 2) | $(spread 3 "$work/overhead" 2) |
+| CPU per request, on / off | $(spread 2 "$work/overhead" 2) | $(spread 4 "$work/overhead" 2) |
 
 | one-subgraph query | requests/s | p50 ms | p95 ms |
 |---|---:|---:|---:|
