@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Kubernetes 1.20.2 server binaries (kube-apiserver, kube-controller-manager, kube-scheduler, kubelet,
 # kube-proxy) and the pod sandbox ("pause") program from Debian bookworm's own source package, with Debian's Go 1.19.
-# The result is kept outside the clone, in $NEWSGRAPH_CLUSTER_CACHE/bin/v1.20.2 (default /var/cache/newsgraph-cluster),
+# The result is kept outside the clone, in $NEWSGRAPH_CLUSTER_CACHE/bin/v1.20.2-2 (default /var/cache/newsgraph-cluster),
 # so that a machine that kept it skips the build (about 10 CPU-minutes cold).
 #
 # Three things make this source build under Go 1.19 (see docs/deploy.md, "The cluster stage"):
@@ -9,12 +9,15 @@
 #   - pkg/generated/openapi/zz_generated.openapi.go is not shipped: the bundled openapi-gen writes it first;
 #   - the bundled github.com/modern-go/reflect2 1.0.1 crashes under Go 1.18+ ("fatal error: fault" in the API
 #     server on the first custom resource): Debian's 1.0.2 replaces it.
+# And one makes kube-proxy run here: its userspace mode sets the open-files limit to 64,000 and gives up when it
+# cannot, which it cannot where the hard limit is lower and raising it needs CAP_SYS_RESOURCE (this machine: 20,000);
+# it is changed to go no higher than the hard limit.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 
 version=1.20.2
-bin="$CACHE/bin/v$version"
+bin="$BIN"
 commands=(kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy)
 
 have_all() {
@@ -53,6 +56,43 @@ if [ ! -f "$src_dir/.newsgraph-prepared" ]; then
   cp -r /usr/share/gocode/src/github.com/modern-go/reflect2 "$src_dir/vendor/github.com/modern-go/reflect2"
   rm -f "$src_dir/vendor/github.com/modern-go/reflect2/go.mod"
   touch "$src_dir/.newsgraph-prepared"
+fi
+
+rlimit=pkg/proxy/userspace/rlimit.go
+if ! grep -q 'Getrlimit' "$src_dir/$rlimit"; then
+  cat > "$src_dir/$rlimit" <<'GO'
+// +build !windows
+
+/*
+Copyright 2015 The Kubernetes Authors.
+
+Licensed under the Apache License, Version 2.0 (the "License");
+you may not use this file except in compliance with the License.
+You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software
+distributed under the License is distributed on an "AS IS" BASIS,
+WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+See the License for the specific language governing permissions and
+limitations under the License.
+*/
+
+package userspace
+
+import "golang.org/x/sys/unix"
+
+// setRLimit raises the open-files limit to limit, or to the hard limit where that is lower: raising the hard limit
+// needs CAP_SYS_RESOURCE, which a CI machine may not give.
+func setRLimit(limit uint64) error {
+	var current unix.Rlimit
+	if err := unix.Getrlimit(unix.RLIMIT_NOFILE, &current); err == nil && current.Max < limit {
+		limit = current.Max
+	}
+	return unix.Setrlimit(unix.RLIMIT_NOFILE, &unix.Rlimit{Max: limit, Cur: limit})
+}
+GO
 fi
 
 export GOROOT=/usr/lib/go-1.19 GOPATH="$work/gopath" GO111MODULE=off GOFLAGS= CGO_ENABLED=0

@@ -8,7 +8,9 @@ STATE="${NEWSGRAPH_CLUSTER_STATE:-/var/lib/newsgraph-cluster}"
 # it, so nothing of the cluster is reachable from, or routed to, any interface of the machine.
 NETNS="${NEWSGRAPH_CLUSTER_NETNS:-newsgraph-node}"
 K8S_VERSION=1.20.2
-BIN="$CACHE/bin/v$K8S_VERSION"
+# The build's own revision follows the version: raise it when build-binaries.sh changes what it builds, so that a
+# machine that kept the binaries of an earlier revision builds them again.
+BIN="$CACHE/bin/v$K8S_VERSION-2"
 
 log() { printf '%s cluster: %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }

@@ -202,8 +202,10 @@ start kubelet "$BIN/kubelet" --kubeconfig="$STATE/kubelet.kubeconfig" \
   --eviction-hard="memory.available<256Mi,nodefs.available<5%,imagefs.available<5%"
 # Userspace mode: Service addresses are redirected to kube-proxy itself, which connects to a ready endpoint. It
 # needs no masquerading and no forwarding (the iptables and IPVS modes need both); the conntrack settings are the
-# machine's and stay untouched.
+# machine's and stay untouched. The userspace proxier reads Endpoints only: with EndpointSlice proxying (on by default
+# in 1.20) it would never hear of an endpoint, never count as synced, and open no Service address at all.
 start kube-proxy "$BIN/kube-proxy" --kubeconfig="$STATE/kube-proxy.kubeconfig" --proxy-mode=userspace \
+  --feature-gates=EndpointSliceProxying=false \
   --bind-address="$node_ip" --hostname-override=localhost --healthz-bind-address=127.0.0.1:10256 \
   --metrics-bind-address=127.0.0.1:10249 --conntrack-max-per-core=0 \
   --conntrack-tcp-timeout-established=0 --conntrack-tcp-timeout-close-wait=0
@@ -241,4 +243,10 @@ spec:
     type: Directory
 EOF
 done | kubectl_in apply -f - >/dev/null
+# A component that gave up at start (kube-proxy does when it cannot set its limits) would only show later, as
+# Services that answer nothing: every process started here must still be running.
+for pid_file in "$STATE"/pids/*.pid; do
+  name=$(basename "$pid_file" .pid)
+  kill -0 "$(cat "$pid_file")" 2>/dev/null || { tail -5 "$STATE/logs/$name.log" >&2; die "$name has exited (log: $STATE/logs/$name.log)"; }
+done
 log "cluster ready in $(( $(date +%s) - started )) s: deploy/cluster/kubectl.sh get nodes"
