@@ -214,11 +214,13 @@ spec:
       ok=0; failed=0; n=0; end=\$((\$(date +%s) + 300))
       while [ ! -e /tmp/stop ] && [ \$n -lt 3000 ] && [ \$(date +%s) -lt \$end ]; do
         n=\$((n + 1))
-        if out=\$(wget -q -T 10 -O - --header 'Content-Type: application/json' --post-data '$query' http://gateway:8080/graphql 2>&1) \
-           && echo "\$out" | grep -q '"edges"' && ! echo "\$out" | grep -q '"errors"'; then
+        # timeout, not wget -T: Debian's static busybox 1.35 wget crashes on -T
+        out=\$(timeout 10 wget -q -O - --header 'Content-Type: application/json' --post-data '$query' http://gateway:8080/graphql 2>&1)
+        rc=\$?
+        if [ \$rc -eq 0 ] && echo "\$out" | grep -q '"edges"' && ! echo "\$out" | grep -q '"errors"'; then
           ok=\$((ok + 1))
         else
-          failed=\$((failed + 1)); echo "failed request \$n: \$out"
+          failed=\$((failed + 1)); echo "failed request \$n (exit \$rc): \$out"
         fi
         [ \$n -eq 1 ] && echo started
         sleep 0.05
