@@ -21,7 +21,8 @@ public class AccessGuard {
 
     /** Returns normally when {@code operation} is allowed; throws the refusal otherwise. */
     public void require(AccessPolicy.Operation operation, RoutingContext request) {
-        AccessPolicy.Decision decision = AccessPolicy.decide(operation, caller(request), config.anonymousRead());
+        AccessPolicy.Decision decision = AccessPolicy.decide(operation, caller(request), config.anonymousRead(),
+                config.anonymousWrite());
         if (decision != AccessPolicy.Decision.ALLOW) {
             throw AccessRefusedException.of(decision, operation);
         }

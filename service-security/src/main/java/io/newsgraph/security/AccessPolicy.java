@@ -3,8 +3,8 @@ package io.newsgraph.security;
 import java.util.Set;
 
 /**
- * Who may do what, as a pure function: the kind of operation, who the caller is and whether anonymous reads are
- * allowed decide the answer. No token, request or configuration is read here; the adapters bring those.
+ * Who may do what, as a pure function: the kind of operation, who the caller is and whether anonymous reads (and,
+ * on closed test rigs only, anonymous writes) are allowed decide the answer. No token, request or configuration is read here; the adapters bring those.
  */
 public final class AccessPolicy {
 
@@ -44,13 +44,22 @@ public final class AccessPolicy {
     private AccessPolicy() {
     }
 
+    /** As {@link #decide(Operation, Caller, boolean, boolean)} with anonymous writes off, as they are by default. */
     public static Decision decide(Operation operation, Caller caller, boolean anonymousRead) {
+        return decide(operation, caller, anonymousRead, false);
+    }
+
+    /**
+     * {@code anonymousWrite} lets any caller run mutations and REST writes, as on a closed test rig where no identity
+     * provider issues tokens; it never opens the relay's deliveries.
+     */
+    public static Decision decide(Operation operation, Caller caller, boolean anonymousRead, boolean anonymousWrite) {
         return switch (operation) {
             // An editor may read what it edits; a caller whose token carries no reading role still gets what an
             // anonymous caller gets, never less.
             case READ -> caller.has(Roles.READER) || caller.has(Roles.EDITOR) || anonymousRead ? Decision.ALLOW
                     : refusal(caller);
-            case WRITE -> caller.has(Roles.EDITOR) ? Decision.ALLOW : refusal(caller);
+            case WRITE -> caller.has(Roles.EDITOR) || anonymousWrite ? Decision.ALLOW : refusal(caller);
             // Only the relay's own identity delivers: not even an editor writes extraction results directly.
             case DELIVER_EXTRACTIONS -> caller.has(Roles.EXTRACTION_WRITER) ? Decision.ALLOW : refusal(caller);
         };

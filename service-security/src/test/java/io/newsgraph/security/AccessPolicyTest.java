@@ -42,6 +42,26 @@ class AccessPolicyTest {
         assertEquals(expected, AccessPolicy.decide(operation, caller(caller), anonymousRead));
     }
 
+    /** Anonymous writes, off unless set, open writes to every caller and nothing else. */
+    @ParameterizedTest(name = "{0} by {1}, anonymous writes {2}: {3}")
+    @CsvSource({
+            "WRITE,               anonymous,         false, UNAUTHENTICATED",
+            "WRITE,               anonymous,         true,  ALLOW",
+            "WRITE,               reader,            false, FORBIDDEN",
+            "WRITE,               reader,            true,  ALLOW",
+            "WRITE,               none,              true,  ALLOW",
+            "DELIVER_EXTRACTIONS, anonymous,         true,  UNAUTHENTICATED",
+            "DELIVER_EXTRACTIONS, editor,            true,  FORBIDDEN",
+    })
+    void anonymousWritesOpenWritesOnly(Operation operation, String caller, boolean anonymousWrite, Decision expected) {
+        assertEquals(expected, AccessPolicy.decide(operation, caller(caller), true, anonymousWrite));
+    }
+
+    @Test
+    void anonymousWritesDoNotOpenReads() {
+        assertEquals(Decision.UNAUTHENTICATED, AccessPolicy.decide(Operation.READ, Caller.ANONYMOUS, false, true));
+    }
+
     @Test
     void rolesOfAnUnverifiedCallerCountForNothing() {
         Caller unverified = new Caller(false, Set.of(Roles.EDITOR));

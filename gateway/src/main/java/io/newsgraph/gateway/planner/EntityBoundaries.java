@@ -25,7 +25,9 @@ final class EntityBoundaries {
 
     private final PlanningContext ctx;
     private final RequiredFields required = new RequiredFields();
-    /** Representations being planned (fetch|path|subgraph|type): meeting one again means it needs itself. */
+    /**
+     * Representations being planned (fetch|path|subgraph|type|fields asked): meeting one again means it needs itself.
+     */
     private final Set<String> representing = new HashSet<>();
 
     EntityBoundaries(PlanningContext ctx) {
@@ -68,13 +70,15 @@ final class EntityBoundaries {
         // The representation is planned before this fetch runs: what it needs from the same subgraph is a
         // separate, earlier fetch, never this one.
         String jumpKey = s.fetch().id() + "|" + entityFetch.path() + "|" + to + variant;
-        String representationKey = jumpKey + "|" + type.name();
+        // A representation may need other fields of the same subgraph (a @requires naming a field of the entity's
+        // own subgraph): those are another, earlier jump there. It needs itself only when the same fields come back.
+        String representationKey = jumpKey + "|" + type.name() + "|" + fields.keySet();
         if (!representing.add(representationKey)) {
             throw new PlanningException("cannot reach the key of " + type.name() + " in subgraph " + ctx.name(to)
                     + " from subgraph " + ctx.name(s.graph()));
         }
         ctx.jumps.remove(jumpKey);
-        Set<FetchNode> feeding = ctx.selections.planFields(s.deeper(), ctx.collector.collect(type.name(), representation));
+        Set<FetchNode> feeding = ctx.selections.planFields(s.deeper(), ctx.collector.collect(type.name(), stillToFetch(s, representation)));
         ctx.jumps.put(jumpKey, entityFetch);
         representing.remove(representationKey);
         created.addAll(feeding);
@@ -87,6 +91,29 @@ final class EntityBoundaries {
         SelectionTree sub = entityFetch.selection().fragment(entity.name());
         created.addAll(ctx.selections.planFields(s.in(entityFetch, sub, entity), fields));
         return created;
+    }
+
+    /**
+     * The representation's fields less those the merged response already holds at this place: a jump from an entity
+     * fetch at its own path runs after it, so what that fetch's representation carried (a key its subgraph only
+     * declares external, say) is there to send on and is not fetched again.
+     */
+    private static List<Selection> stillToFetch(Scope s, List<Selection> representation) {
+        FetchNode fetch = s.fetch();
+        SelectionTree sent = fetch.isEntityFetch() && fetch.path().equals(s.mergePath())
+                ? fetch.representations().get(s.type().name()) : null;
+        if (sent == null) {
+            return representation;
+        }
+        List<Selection> out = new ArrayList<>(representation.size());
+        for (Selection sel : representation) {
+            if (sel instanceof Field f && f.getSelectionSet() == null && sent.fields().get(f.getResultKey()) instanceof SelectionTree.FieldNode n
+                    && n.selection() == null) {
+                continue;
+            }
+            out.add(sel);
+        }
+        return out;
     }
 
     /**

@@ -11,7 +11,14 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "newsgraph.security")
 public interface SecurityConfig {
 
-    /** Whether callers without a token may run queries and REST reads. Writes always need a token. */
+    /** Whether callers without a token may run queries and REST reads. Writes need a token unless {@link #anonymousWrite()}. */
     @WithDefault("true")
     boolean anonymousRead();
+
+    /**
+     * Whether callers without a token (or without role {@code editor}) may run mutations and REST writes. Only for
+     * closed test rigs whose clients send no tokens, such as a federation conformance run; never in production.
+     */
+    @WithDefault("false")
+    boolean anonymousWrite();
 }
