@@ -134,6 +134,41 @@ class SubgraphLimitsIT {
     }
 
     @Test
+    void anAnswerOverTheByteBudgetIsRefusedWithItsCode() {
+        // a body longer than entities-service extracts (its delivery is refused at once: no NER time spent), asked for
+        // under 80 aliases: 20 MB of answer from a handful of fields, over articles-service's 16 MiB budget
+        String body = "The quay opens in spring. ".repeat(10_000);
+        Http.Response created = Http.postJson(SystemSuite.url(Service.ARTICLES) + "/articles",
+                Map.of("externalId", "subgraph-limits-big", "body", "Big\n\n" + body), "Authorization", SystemSuite.editor());
+        assertEquals(201, created.status(), created::toString);
+        String id = created.json().at("/article/id").asText();
+        try {
+            assertRefused(Service.ARTICLES, "{ article(id: \"" + id + "\") " + aliases(80, "body") + " }", null,
+                    "MAX_ANSWER_SIZE_EXCEEDED");
+            // one copy is an ordinary answer
+            JsonNode one = Http.graphqlData(graphql(Service.ARTICLES), "{ article(id: \"" + id + "\") { body } }", null);
+            assertTrue(one.at("/article/body").asText().length() > 250_000, "the body came back whole");
+        } finally {
+            Http.delete(SystemSuite.url(Service.ARTICLES) + "/articles/" + id + "?version=" + created.json().at("/article/version").asInt(),
+                    "Authorization", SystemSuite.editor());
+        }
+    }
+
+    @Test
+    void aRequestBodyOverTheServicesLimitIsRefused() {
+        // entities-service: 4 MiB (quarkus.http.limits.max-body-size); articles-service: 33 MiB, above its bulk limit
+        Map<Service, Integer> sizes = Map.of(Service.ENTITIES, 5 * 1024 * 1024, Service.ARTICLES, 34 * 1024 * 1024);
+        sizes.forEach((s, size) -> {
+            String host = java.net.URI.create(SystemSuite.url(s)).getAuthority();
+            byte[] json = ("{\"query\": \"{ __typename }\", \"x\": \"" + "a".repeat(size) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Http.Response r = RawHttp.send(SystemSuite.url(s), RawHttp.request("POST /graphql HTTP/1.1\r\nHost: " + host
+                    + "\r\nContent-Type: application/json", json));
+            assertEquals(413, r.status(), () -> s + ": " + r);
+            assertHealthyAndAnswering(s);
+        });
+    }
+
+    @Test
     void aValueTheSchemaRejectsAnswersWithoutInternals() {
         for (String q : List.of("{ articles(filter: \"x\") { edges { node { id } } } }",
                 "{ articles(filter: { publishedFrom: \"not a date\" }) { edges { node { id } } } }")) {

@@ -54,6 +54,13 @@ public class ArticleService {
     }
 
     private static final int REDELIVERY_BATCH = 100;
+    /**
+     * Dates an article may carry or be filtered by: years 1 to 9999, ISO 8601's four digits. PostgreSQL's timestamptz
+     * ends in the year 294276, and a date past it would fail the statement instead of the request.
+     */
+    static final OffsetDateTime EARLIEST = OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    static final OffsetDateTime LATEST = OffsetDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999, ZoneOffset.UTC);
+
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     private static final Pattern LANGUAGE = Pattern.compile("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$");
 
@@ -266,6 +273,8 @@ public class ArticleService {
     public Page list(String source, OffsetDateTime from, OffsetDateTime to, String after, Integer first) {
         int size = pageSize(first);
         Cursors.ListKey key = after == null ? null : Cursors.parseList(after);
+        inRange(ErrorCode.INVALID_ARGUMENT, "publishedFrom", from);
+        inRange(ErrorCode.INVALID_ARGUMENT, "publishedTo", to);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new ArticleException(ErrorCode.INVALID_ARGUMENT, "publishedFrom must be before publishedTo");
         }
@@ -372,8 +381,15 @@ public class ArticleService {
         if (language != null && !LANGUAGE.matcher(language).matches()) {
             throw new ArticleException(ErrorCode.INVALID_FIELD, "language must be a language tag such as en or en-GB");
         }
+        inRange(ErrorCode.INVALID_FIELD, "publishedAt", d.publishedAt());
         return new ArticleDraft(field("title", d.title()), body, url, field("source", d.source()), d.publishedAt(),
                 language, field("externalId", d.externalId()), d.format() == null ? TextFormat.AUTO : d.format());
+    }
+
+    private static void inRange(ErrorCode code, String name, OffsetDateTime value) {
+        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+            throw new ArticleException(code, name + " must be a date between the years 1 and 9999");
+        }
     }
 
     private String field(String name, String value) {

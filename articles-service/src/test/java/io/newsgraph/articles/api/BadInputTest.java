@@ -97,6 +97,21 @@ class BadInputTest {
     }
 
     @Test
+    void datesOutsideYears1To9999AreRefused() {
+        // PostgreSQL's timestamptz ends in the year 294276: a date past it would fail the statement, not the request
+        for (String date : new String[]{"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
+                "0000-12-31T23:59:59Z"}) {
+            post("application/json", utf8("{\"body\": \"x\", \"publishedAt\": \"" + date + "\"}")).statusCode(400)
+                    .body("code", is("INVALID_FIELD")).body("message", containsString("publishedAt"));
+        }
+        for (String param : new String[]{"publishedFrom", "publishedTo"}) {
+            given().queryParam(param, "+300000-01-01T00:00:00Z").get("/articles").then().statusCode(400)
+                    .body("code", is("INVALID_ARGUMENT")).body("message", containsString(param));
+        }
+        given().queryParam("publishedFrom", "9999-12-31T00:00:00Z").get("/articles").then().statusCode(200);
+    }
+
+    @Test
     void unsupportedMediaTypes() {
         post("application/xml", utf8("<a/>")).statusCode(415).body("code", is("UNSUPPORTED_MEDIA_TYPE"));
         post("text/plain; charset=iso-8859-1", utf8("text")).statusCode(415).body("code", is("UNSUPPORTED_MEDIA_TYPE"));

@@ -85,6 +85,23 @@ class GraphQLLimitsTest {
     }
 
     @Test
+    void anAnswerOverTheByteBudgetIsOneErrorWithoutData() {
+        // a 400 KB body asked for under 50 aliases: 20 MB of answer, over the default 16 MiB; few fields, low cost
+        String id = ArticleGraphQLTest.ingest("big", "A long article\n\n" + "The harbour quay opens in spring. ".repeat(12_000));
+        JsonPath one = GraphQLClient.query("{ article(id: \"" + id + "\") { body } }");
+        assertNull(one.get("errors"), () -> String.valueOf(one.get("errors")));
+        StringBuilder q = new StringBuilder("{ article(id: \"" + id + "\") {");
+        for (int i = 0; i < 50; i++) {
+            q.append(" b").append(i).append(": body");
+        }
+        JsonPath r = GraphQLClient.query(q.append(" } }").toString());
+        assertNull(r.get("data.article"), "no partial answer");
+        assertEquals("MAX_ANSWER_SIZE_EXCEEDED", r.getString("errors[0].extensions.code"));
+        assertTrue(r.getString("errors[0].message").contains("16777216 bytes"), r.getString("errors[0].message"));
+        assertClean(r);
+    }
+
+    @Test
     void tooManyAliasesAreRefused() {
         StringBuilder q = new StringBuilder("{");
         for (int i = 0; i < 150; i++) {

@@ -7,7 +7,7 @@ import java.util.Optional;
  * from the walk that measures, so each can be tested alone.
  */
 public record GraphQLLimits(int maxDepth, int maxAliases, long maxCost, int defaultListSize, int maxPageSize,
-                            int maxRepresentations, long maxAnswerFields) {
+                            int maxRepresentations, long maxAnswerFields, long maxAnswerBytes) {
 
     /** The first limit the operation breaks, most specific first; empty when it may run. */
     public Optional<LimitExceeded> check(OperationMeasure m) {
@@ -39,5 +39,10 @@ public record GraphQLLimits(int maxDepth, int maxAliases, long maxCost, int defa
     public LimitExceeded answerTooLarge() {
         return new LimitExceeded(LimitExceeded.MAX_ANSWER_SIZE_EXCEEDED,
                 "the answer would carry more than " + maxAnswerFields + " fields; ask for smaller pages or fewer fields");
+    }
+
+    public LimitExceeded answerTooManyBytes() {
+        return new LimitExceeded(LimitExceeded.MAX_ANSWER_SIZE_EXCEEDED,
+                "the answer would be larger than " + maxAnswerBytes + " bytes; ask for smaller pages or fewer fields");
     }
 }

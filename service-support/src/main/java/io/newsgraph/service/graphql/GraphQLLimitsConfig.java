@@ -38,8 +38,16 @@ public interface GraphQLLimitsConfig {
     @WithDefault("250000")
     long maxAnswerFields();
 
+    /**
+     * Most bytes one answer may carry, counted from its leaf values (strings by their UTF-8 length) as they are
+     * resolved; past it execution stops. 16 MiB: hundreds of typical articles with their bodies, but not a page of
+     * 100 bodies of the largest accepted size (1 MiB each), nor a body repeated under many aliases.
+     */
+    @WithDefault("16777216")
+    long maxAnswerBytes();
+
     default GraphQLLimits limits() {
         return new GraphQLLimits(maxDepth(), maxAliases(), maxCost(), defaultListSize(), maxPageSize(),
-                maxRepresentations(), maxAnswerFields());
+                maxRepresentations(), maxAnswerFields(), maxAnswerBytes());
     }
 }

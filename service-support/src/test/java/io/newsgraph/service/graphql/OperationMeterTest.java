@@ -32,7 +32,7 @@ class OperationMeterTest {
             type EntityEdge { cursor: String! node: Entity! }
             """));
 
-    static final GraphQLLimits LIMITS = new GraphQLLimits(15, 100, 50_000, 20, 100, 1000, 100_000);
+    static final GraphQLLimits LIMITS = new GraphQLLimits(15, 100, 50_000, 20, 100, 1000, 100_000, 1_000_000);
 
     static OperationMeasure measure(String query, Map<String, Object> variables) {
         Document doc = Parser.parse(query);
