@@ -59,6 +59,7 @@ public class GraphQLRoutes {
     private final OperationAuthorization authorization;
     private final EdgeGuards guards;
     private final byte[] graphiql;
+    private final PersistedQueries persisted;
 
     public GraphQLRoutes(GatewayRuntime runtime, GatewayConfig config, ObjectMapper json, GatewayMetrics metrics,
             OperationAuthorization authorization, EdgeGuards guards) {
@@ -69,6 +70,20 @@ public class GraphQLRoutes {
         this.authorization = authorization;
         this.guards = guards;
         this.graphiql = resource("graphiql/index.html");
+        this.persisted = persistedQueries(config.persistedQueries(), json);
+    }
+
+    /** Built at start, so that a safelist that cannot be read stops the gateway instead of refusing every request. */
+    private static PersistedQueries persistedQueries(GatewayConfig.PersistedQueries c, ObjectMapper json) {
+        Safelist list = null;
+        if (c.safelist().enabled()) {
+            String location = c.safelist().manifest().orElseThrow(() -> new IllegalStateException(
+                    "newsgraph.gateway.persisted-queries.safelist.enabled needs newsgraph.gateway.persisted-queries.safelist.manifest"));
+            list = Safelist.load(location, json);
+            LOG.infof("safelist mode: %d operations from %s", list.size(), location);
+        }
+        return new PersistedQueries(new PersistedQueryStore(c.maxEntries(), c.maxDocumentLength()), c.enabled(), list,
+                c.safelist().requireId());
     }
 
     void routes(@Observes Router router) {
@@ -105,13 +120,14 @@ public class GraphQLRoutes {
         MultiMap params = ctx.queryParams();
         String query = params.get("query");
         String accept = ctx.request().getHeader("accept");
-        if (query == null && config.graphiql() && accept != null && accept.contains("text/html")) {
+        if (query == null && params.get("extensions") == null && config.graphiql() && accept != null && accept.contains("text/html")) {
             graphiql(ctx);
             return;
         }
         try {
             Map<String, Object> variables = params.get("variables") == null ? null : readObject(params.get("variables"), "variables");
-            handle(ctx, query, params.get("operationName"), variables, true);
+            Map<String, Object> extensions = params.get("extensions") == null ? null : readObject(params.get("extensions"), "extensions");
+            handle(ctx, query, params.get("operationName"), variables, extensions, true);
         } catch (GraphQLFailure f) {
             fail(ctx, f);
         }
@@ -150,12 +166,14 @@ public class GraphQLRoutes {
             fail(ctx, new GraphQLFailure(400, "BAD_REQUEST", "\"variables\" must be an object."));
             return;
         }
-        handle(ctx, (String) query, (String) name, (Map<String, Object>) variables, false);
+        handle(ctx, (String) query, (String) name, (Map<String, Object>) variables, request.get("extensions"), false);
     }
 
-    private void handle(RoutingContext ctx, String query, String operationName, Map<String, Object> variables, boolean get) {
+    private void handle(RoutingContext ctx, String sent, String operationName, Map<String, Object> variables, Object extensions, boolean get) {
         long start = System.nanoTime();
         try {
+            PersistedQueries.Resolution resolution = persisted.resolve(sent, extensions);
+            String query = resolution.query();
             if (query == null || query.isBlank()) {
                 throw new GraphQLFailure(400, "BAD_REQUEST", "GraphQL operations must contain a non-empty \"query\".");
             }
@@ -171,6 +189,7 @@ public class GraphQLRoutes {
             if (doc.failure() != null) {
                 throw doc.failure();
             }
+            persisted.admit(resolution, doc.document(), config.introspection() && PersistedQueries.onlyIntrospection(doc.document()));
             OperationDefinition op = doc.operation(operationName);
             authorization.check(ctx, op);
             if (get && op.getOperation() != OperationDefinition.Operation.QUERY) {
@@ -199,6 +218,9 @@ public class GraphQLRoutes {
             });
         } catch (GraphQLFailure f) {
             metrics.operation(null, "rejected", System.nanoTime() - start);
+            if (PersistedQueries.uncacheable(f)) {
+                ctx.response().putHeader("cache-control", PersistedQueries.DONT_CACHE);
+            }
             fail(ctx, f);
         } catch (PlanningException e) {
             String id = UUID.randomUUID().toString();
