@@ -32,6 +32,7 @@ import io.newsgraph.gateway.planner.QueryPlan;
 import io.newsgraph.gateway.runtime.Engine;
 import io.newsgraph.gateway.runtime.GatewayRuntime;
 import io.newsgraph.gateway.runtime.PreparedDocument;
+import io.opentelemetry.api.trace.Span;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -191,6 +192,7 @@ public class GraphQLRoutes {
             }
             persisted.admit(resolution, doc.document(), config.introspection() && PersistedQueries.onlyIntrospection(doc.document()));
             OperationDefinition op = doc.operation(operationName);
+            traced(op);
             authorization.check(ctx, op);
             if (get && op.getOperation() != OperationDefinition.Operation.QUERY) {
                 throw new GraphQLFailure(405, "METHOD_NOT_ALLOWED", "Only queries may be sent with GET; use POST.");
@@ -228,6 +230,17 @@ public class GraphQLRoutes {
             fail(ctx, new GraphQLFailure(500, "QUERY_PLANNING_FAILED", "The gateway could not plan this operation (error id " + id + ")."));
         } catch (RuntimeException e) {
             internal(ctx, e);
+        }
+    }
+
+    /** Names the operation on the request's server span (no document, no variables: they may carry personal data). */
+    private static void traced(OperationDefinition op) {
+        Span span = Span.current();
+        if (span.getSpanContext().isValid()) {
+            span.setAttribute("graphql.operation.type", op.getOperation().name().toLowerCase(java.util.Locale.ROOT));
+            if (op.getName() != null) {
+                span.setAttribute("graphql.operation.name", op.getName());
+            }
         }
     }
 
