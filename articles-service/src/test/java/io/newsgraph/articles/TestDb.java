@@ -27,6 +27,15 @@ public final class TestDb {
         }
     }
 
+    public static String string(AgroalDataSource ds, String sql) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void execute(AgroalDataSource ds, String sql) {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);

@@ -30,19 +30,29 @@ public class ExtractionClient {
 
     private final ArticlesConfig config;
     private final RelayIdentity identity;
+    private final DeliveryTracing tracing;
     private final HttpClient http;
 
-    public ExtractionClient(ArticlesConfig config, RelayIdentity identity) {
+    public ExtractionClient(ArticlesConfig config, RelayIdentity identity, DeliveryTracing tracing) {
         this.config = config;
         this.identity = identity;
+        this.tracing = tracing;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public Result deliver(OutboxEvent event) {
+        DeliveryTracing.Delivery delivery = tracing.start(event);
+        Result result = send(event, delivery.headers());
+        delivery.end(result.status());
+        return result;
+    }
+
+    private Result send(OutboxEvent event, java.util.Map<String, String> traceHeaders) {
         String base = config.entities().baseUrl().replaceAll("/+$", "");
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + ExtractionContract.itemPath(event.articleId().toString())))
                 .timeout(config.entities().requestTimeout());
         identity.authorization().ifPresent(token -> request.header("Authorization", token));
+        traceHeaders.forEach(request::header);
         if (event.type() == OutboxEvent.Type.ArticleChanged) {
             request.header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(event.payload()));
         } else {

@@ -20,9 +20,11 @@ import java.util.UUID;
 public class OutboxStore {
 
     private final EntityManager em;
+    private final DeliveryTracing tracing;
 
-    public OutboxStore(EntityManager em) {
+    public OutboxStore(EntityManager em, DeliveryTracing tracing) {
         this.em = em;
+        this.tracing = tracing;
     }
 
     /**
@@ -49,9 +51,10 @@ public class OutboxStore {
 
     private void insert(UUID articleId, OutboxEvent.Type type, long version, String payload) {
         em.createNativeQuery("""
-                INSERT INTO outbox_event (article_id, type, article_version, payload) VALUES (:id, :type, :version, :payload)
+                INSERT INTO outbox_event (article_id, type, article_version, payload, traceparent)
+                VALUES (:id, :type, :version, :payload, :traceparent)
                 """).setParameter("id", articleId).setParameter("type", type.name()).setParameter("version", version)
-                .setParameter("payload", payload).executeUpdate();
+                .setParameter("payload", payload).setParameter("traceparent", tracing.current()).executeUpdate();
     }
 
     /**
@@ -72,13 +75,13 @@ public class OutboxStore {
                         ORDER BY e.id
                         LIMIT :limit
                         FOR UPDATE SKIP LOCKED)
-                    RETURNING id, article_id, type, article_version, payload, attempts
+                    RETURNING id, article_id, type, article_version, payload, attempts, traceparent
                     """).setParameter("lease", (double) lease.toMillis() / 1000.0).setParameter("limit", limit)
                     .getResultList();
             List<OutboxEvent> events = new ArrayList<>(rows.size());
             for (Object[] r : rows) {
                 events.add(new OutboxEvent(((Number) r[0]).longValue(), (UUID) r[1], OutboxEvent.Type.valueOf((String) r[2]),
-                        ((Number) r[3]).longValue(), (String) r[4], ((Number) r[5]).intValue()));
+                        ((Number) r[3]).longValue(), (String) r[4], ((Number) r[5]).intValue(), (String) r[6]));
             }
             events.sort((a, b) -> Long.compare(a.id(), b.id()));
             return events;

@@ -23,6 +23,7 @@ public final class FakeReceiver {
     public static final FakeReceiver INSTANCE = new FakeReceiver();
 
     private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> traceparents = new ConcurrentLinkedQueue<>();
     private final AtomicInteger status = new AtomicInteger(200);
     private final AtomicInteger delayMillis = new AtomicInteger();
     private HttpServer server;
@@ -51,6 +52,8 @@ public final class FakeReceiver {
             if (answer >= 200 && answer < 300) {
                 requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Authorization"), new String(body, StandardCharsets.UTF_8)));
+                String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+                traceparents.add(traceparent == null ? "" : traceparent);
             }
             byte[] out = answer == 422 ? "{\"code\":\"TEXT_TOO_LONG\"}".getBytes(StandardCharsets.UTF_8) : new byte[0];
             exchange.sendResponseHeaders(answer, out.length == 0 ? -1 : out.length);
@@ -77,8 +80,14 @@ public final class FakeReceiver {
         return List.copyOf(requests);
     }
 
+    /** The {@code traceparent} of each acknowledged request ("" where there was none), in arrival order. */
+    public List<String> traceparents() {
+        return List.copyOf(traceparents);
+    }
+
     public void reset() {
         requests.clear();
+        traceparents.clear();
         status.set(200);
         delayMillis.set(0);
     }

@@ -41,6 +41,9 @@ public interface GatewayConfig {
 
     Limits limits();
 
+    /** Automatic persisted queries (Apollo's APQ protocol) and the safelist mode. */
+    PersistedQueries persistedQueries();
+
     /** Cost analysis (demand control) of operations before they are planned. */
     Cost cost();
 
@@ -74,6 +77,38 @@ public interface GatewayConfig {
 
         /** Replaces the routing URL the supergraph gives. */
         Optional<String> url();
+    }
+
+    interface PersistedQueries {
+        /** Whether documents may be sent by hash and registered on a miss (APQ); off, such requests get PERSISTED_QUERY_NOT_SUPPORTED. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Registered documents kept in memory at most; the least used go first (a client then sends the text again). */
+        @WithDefault("10000")
+        long maxEntries();
+
+        /** Longest document kept, in characters: a longer one still runs (within max-document-size) but is not kept. */
+        @WithDefault("16384")
+        int maxDocumentLength();
+
+        Safelist safelist();
+
+        interface Safelist {
+            /** Whether only operations of the persisted query list run (QUERY_NOT_IN_SAFELIST otherwise); nothing is registered then. */
+            @WithDefault("false")
+            boolean enabled();
+
+            /**
+             * The list, read at start: Apollo's persisted query manifest (JSON) or SHA-256 hashes one per line; a file
+             * path or {@code classpath:name}. Required when the safelist is on.
+             */
+            Optional<String> manifest();
+
+            /** Whether operations must be sent by id only (PERSISTED_QUERY_ID_REQUIRED otherwise). */
+            @WithDefault("false")
+            boolean requireId();
+        }
     }
 
     interface Limits {

@@ -29,20 +29,26 @@ public final class PlanExecutor {
     private final SubgraphTransport queries;
     private final ObjectMapper json;
     private final FetchObserver observer;
+    private final FetchTracer tracer;
 
     public PlanExecutor(SubgraphTransport transport, ObjectMapper json, FetchObserver observer) {
         this(transport, json, observer, false);
     }
 
     public PlanExecutor(SubgraphTransport transport, ObjectMapper json, FetchObserver observer, boolean deduplicate) {
+        this(transport, json, observer, deduplicate, FetchTracer.NONE);
+    }
+
+    public PlanExecutor(SubgraphTransport transport, ObjectMapper json, FetchObserver observer, boolean deduplicate, FetchTracer tracer) {
         this.transport = transport;
         this.queries = deduplicate ? new InflightDeduplication(transport) : transport;
         this.json = json;
         this.observer = observer;
+        this.tracer = tracer;
     }
 
     public CompletionStage<ExecutionResult> execute(QueryPlan plan, Map<String, Object> variables, Map<String, String> headers) {
-        Run run = new Run(variables == null ? Map.of() : variables, headers);
+        Run run = new Run(variables == null ? Map.of() : variables, headers, plan.operation() == null ? null : plan.operation().getName());
         if (plan.root() == null) {
             return CompletableFuture.completedFuture(new ExecutionResult(run.data, run.errors));
         }
@@ -54,10 +60,13 @@ public final class PlanExecutor {
         final List<Map<String, Object>> errors = new ArrayList<>();
         final Map<String, Object> variables;
         final Map<String, String> headers;
+        final String operationName;
+        final Object trace = tracer.capture();
 
-        Run(Map<String, Object> variables, Map<String, String> headers) {
+        Run(Map<String, Object> variables, Map<String, String> headers, String operationName) {
             this.variables = variables;
             this.headers = headers;
+            this.operationName = operationName;
         }
 
         CompletionStage<Void> node(PlanNode node) {
@@ -194,7 +203,10 @@ public final class PlanExecutor {
                 throw new IllegalStateException(e);
             }
             long start = System.nanoTime();
-            return (f.isMutation() ? transport : queries).send(f.graph(), bytes, headers).handle((resp, failure) -> {
+            FetchTracer.Traced traced = tracer.start(trace, f, operationName, headers);
+            return (f.isMutation() ? transport : queries).send(f.graph(), bytes, traced.headers()).handle((resp, failure) -> {
+                String outcome = failure != null ? "failure" : resp.errors().isEmpty() ? "success" : "errors";
+                traced.end(outcome);
                 if (failure != null) {
                     observer.fetched(f.serviceName(), System.nanoTime() - start, "failure");
                     Map<String, Object> error = new LinkedHashMap<>();

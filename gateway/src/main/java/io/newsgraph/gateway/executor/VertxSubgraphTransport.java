@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.tracing.TracingPolicy;
 
 /**
  * Non-blocking HTTP to subgraphs over one pooled, keep-alive Vert.x client. Responses complete on the caller's
@@ -32,7 +33,9 @@ public final class VertxSubgraphTransport implements SubgraphTransport, AutoClos
 
     public VertxSubgraphTransport(Vertx vertx, ObjectMapper json, int poolSize, Map<String, Target> targets) {
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(poolSize)
-                .setTcpNoDelay(true).setDecompressionSupported(true));
+                .setTcpNoDelay(true).setDecompressionSupported(true)
+                // Each fetch has a span of its own (FetchTracer) that sets the trace headers; Vert.x's own would be a second.
+                .setTracingPolicy(TracingPolicy.IGNORE));
         this.json = json;
         this.targets = targets;
     }

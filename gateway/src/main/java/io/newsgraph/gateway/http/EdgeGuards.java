@@ -52,7 +52,9 @@ public class EdgeGuards {
 
     /** 400 CSRF_ERROR for a request a browser could have sent cross-site without a preflight. */
     void csrf(RoutingContext ctx) {
-        boolean operation = ctx.request().method() != HttpMethod.GET || ctx.queryParams().contains("query");
+        // A GET is an operation when it names one in full or by its persisted-query hash (the rest is the GraphiQL page).
+        boolean operation = ctx.request().method() != HttpMethod.GET || ctx.queryParams().contains("query")
+                || ctx.queryParams().contains("extensions");
         if (csrf == null || !operation || !csrf.refuses(ctx.request().getHeader("content-type"), ctx.request()::getHeader)) {
             ctx.next();
             return;

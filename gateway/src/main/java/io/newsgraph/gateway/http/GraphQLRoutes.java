@@ -32,6 +32,7 @@ import io.newsgraph.gateway.planner.QueryPlan;
 import io.newsgraph.gateway.runtime.Engine;
 import io.newsgraph.gateway.runtime.GatewayRuntime;
 import io.newsgraph.gateway.runtime.PreparedDocument;
+import io.opentelemetry.api.trace.Span;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -59,6 +60,7 @@ public class GraphQLRoutes {
     private final OperationAuthorization authorization;
     private final EdgeGuards guards;
     private final byte[] graphiql;
+    private final PersistedQueries persisted;
 
     public GraphQLRoutes(GatewayRuntime runtime, GatewayConfig config, ObjectMapper json, GatewayMetrics metrics,
             OperationAuthorization authorization, EdgeGuards guards) {
@@ -69,6 +71,20 @@ public class GraphQLRoutes {
         this.authorization = authorization;
         this.guards = guards;
         this.graphiql = resource("graphiql/index.html");
+        this.persisted = persistedQueries(config.persistedQueries(), json);
+    }
+
+    /** Built at start, so that a safelist that cannot be read stops the gateway instead of refusing every request. */
+    private static PersistedQueries persistedQueries(GatewayConfig.PersistedQueries c, ObjectMapper json) {
+        Safelist list = null;
+        if (c.safelist().enabled()) {
+            String location = c.safelist().manifest().orElseThrow(() -> new IllegalStateException(
+                    "newsgraph.gateway.persisted-queries.safelist.enabled needs newsgraph.gateway.persisted-queries.safelist.manifest"));
+            list = Safelist.load(location, json);
+            LOG.infof("safelist mode: %d operations from %s", list.size(), location);
+        }
+        return new PersistedQueries(new PersistedQueryStore(c.maxEntries(), c.maxDocumentLength()), c.enabled(), list,
+                c.safelist().requireId());
     }
 
     void routes(@Observes Router router) {
@@ -105,13 +121,14 @@ public class GraphQLRoutes {
         MultiMap params = ctx.queryParams();
         String query = params.get("query");
         String accept = ctx.request().getHeader("accept");
-        if (query == null && config.graphiql() && accept != null && accept.contains("text/html")) {
+        if (query == null && params.get("extensions") == null && config.graphiql() && accept != null && accept.contains("text/html")) {
             graphiql(ctx);
             return;
         }
         try {
             Map<String, Object> variables = params.get("variables") == null ? null : readObject(params.get("variables"), "variables");
-            handle(ctx, query, params.get("operationName"), variables, true);
+            Map<String, Object> extensions = params.get("extensions") == null ? null : readObject(params.get("extensions"), "extensions");
+            handle(ctx, query, params.get("operationName"), variables, extensions, true);
         } catch (GraphQLFailure f) {
             fail(ctx, f);
         }
@@ -150,12 +167,14 @@ public class GraphQLRoutes {
             fail(ctx, new GraphQLFailure(400, "BAD_REQUEST", "\"variables\" must be an object."));
             return;
         }
-        handle(ctx, (String) query, (String) name, (Map<String, Object>) variables, false);
+        handle(ctx, (String) query, (String) name, (Map<String, Object>) variables, request.get("extensions"), false);
     }
 
-    private void handle(RoutingContext ctx, String query, String operationName, Map<String, Object> variables, boolean get) {
+    private void handle(RoutingContext ctx, String sent, String operationName, Map<String, Object> variables, Object extensions, boolean get) {
         long start = System.nanoTime();
         try {
+            PersistedQueries.Resolution resolution = persisted.resolve(sent, extensions);
+            String query = resolution.query();
             if (query == null || query.isBlank()) {
                 throw new GraphQLFailure(400, "BAD_REQUEST", "GraphQL operations must contain a non-empty \"query\".");
             }
@@ -171,7 +190,9 @@ public class GraphQLRoutes {
             if (doc.failure() != null) {
                 throw doc.failure();
             }
+            persisted.admit(resolution, doc.document(), config.introspection() && PersistedQueries.onlyIntrospection(doc.document()));
             OperationDefinition op = doc.operation(operationName);
+            traced(op);
             authorization.check(ctx, op);
             if (get && op.getOperation() != OperationDefinition.Operation.QUERY) {
                 throw new GraphQLFailure(405, "METHOD_NOT_ALLOWED", "Only queries may be sent with GET; use POST.");
@@ -199,6 +220,9 @@ public class GraphQLRoutes {
             });
         } catch (GraphQLFailure f) {
             metrics.operation(null, "rejected", System.nanoTime() - start);
+            if (PersistedQueries.uncacheable(f)) {
+                ctx.response().putHeader("cache-control", PersistedQueries.DONT_CACHE);
+            }
             fail(ctx, f);
         } catch (PlanningException e) {
             String id = UUID.randomUUID().toString();
@@ -206,6 +230,17 @@ public class GraphQLRoutes {
             fail(ctx, new GraphQLFailure(500, "QUERY_PLANNING_FAILED", "The gateway could not plan this operation (error id " + id + ")."));
         } catch (RuntimeException e) {
             internal(ctx, e);
+        }
+    }
+
+    /** Names the operation on the request's server span (no document, no variables: they may carry personal data). */
+    private static void traced(OperationDefinition op) {
+        Span span = Span.current();
+        if (span.getSpanContext().isValid()) {
+            span.setAttribute("graphql.operation.type", op.getOperation().name().toLowerCase(java.util.Locale.ROOT));
+            if (op.getName() != null) {
+                span.setAttribute("graphql.operation.name", op.getName());
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import io.newsgraph.gateway.config.GatewayConfig;
 import io.newsgraph.gateway.executor.PlanExecutor;
 import io.newsgraph.gateway.executor.VertxSubgraphTransport;
 import io.newsgraph.gateway.limits.CostModel;
+import io.newsgraph.gateway.ops.FetchTracing;
 import io.newsgraph.gateway.ops.GatewayMetrics;
 import io.newsgraph.gateway.supergraph.SubgraphInfo;
 import io.newsgraph.gateway.supergraph.Supergraph;
@@ -37,23 +38,25 @@ public class GatewayRuntime {
     private final Vertx vertx;
     private final ObjectMapper json;
     private final GatewayMetrics metrics;
+    private final FetchTracing tracing;
     private volatile Engine engine;
     private SupergraphSource source;
     private VertxSubgraphTransport transport;
     private PlanExecutor executor;
     private long timer = -1;
 
-    public GatewayRuntime(GatewayConfig config, Vertx vertx, ObjectMapper json, GatewayMetrics metrics) {
+    public GatewayRuntime(GatewayConfig config, Vertx vertx, ObjectMapper json, GatewayMetrics metrics, FetchTracing tracing) {
         this.config = config;
         this.vertx = vertx;
         this.json = json;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     void start(@Observes StartupEvent event) {
         source = new SupergraphSource(config.supergraph());
         transport = new VertxSubgraphTransport(vertx, json, config.subgraphPoolSize(), Map.of());
-        executor = new PlanExecutor(transport, json, metrics, config.deduplicateSubgraphRequests());
+        executor = new PlanExecutor(transport, json, metrics, config.deduplicateSubgraphRequests(), tracing);
         try {
             install(source.load());
         } catch (SupergraphException e) {
