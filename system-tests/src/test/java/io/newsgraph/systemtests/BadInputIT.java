@@ -94,11 +94,7 @@ class BadInputIT {
      * not failing it; any other 5xx fails. Remove an entry once the service answers with a 4xx.
      */
     private static final Map<String, String> KNOWN_FAULTS = Map.of(
-            "articles: NUL in a source filter", "the filter reaches PostgreSQL, which refuses NUL in text: 500 INTERNAL_ERROR",
-            "articles: variables nested 100000 deep", "SmallRye GraphQL answers 500 to a request its JSON parser refuses",
-            "articles: variables nested 5000 objects deep", "SmallRye GraphQL answers 500 to a request its JSON parser refuses",
-            "entities: variables nested 100000 deep", "SmallRye GraphQL answers 500 to a request its JSON parser refuses",
-            "entities: variables nested 5000 objects deep", "SmallRye GraphQL answers 500 to a request its JSON parser refuses");
+            "articles: NUL in a source filter", "the filter reaches PostgreSQL, which refuses NUL in text: 500 INTERNAL_ERROR");
 
     private static final Map<String, String> KNOWN_DEFECTS = Map.of(
             // Vert.x answers 431 and closes while a client that sends the whole oversized header block before reading
