@@ -151,7 +151,7 @@ class GraphAtSizeTest {
             JsonPath page = Api.graphql("""
                     query($id: ID!) { entity(id: $id) { name articleCount
                       articles(first: 20) { totalCount edges { cursor node { id } } pageInfo { endCursor } }
-                      related(first: 10) { articleCount entity { id name } } } }""", Map.of("id", hub));
+                      related(first: 10) { totalCount edges { articleCount node { id name } } } } }""", Map.of("id", hub));
             assertNull(page.get("errors"), () -> String.valueOf(page.get("errors")));
             String cursor = page.getString("data.entity.articles.pageInfo.endCursor");
             ok(Api.graphql("""
@@ -161,7 +161,7 @@ class GraphAtSizeTest {
             ok(list);
             ok(Api.graphql("query($after: String) { entities(first: 50, after: $after, filter: { type: PERSON }) "
                     + "{ edges { node { id } } } }", Map.of("after", list.getString("data.entities.pageInfo.endCursor"))));
-            ok(Api.graphql("{ searchEntities(query: \"Verhoven\") { id name } }"));
+            ok(Api.graphql("{ searchEntities(query: \"Verhoven\") { totalCount edges { node { id name } } } }"));
             ok(Api.graphql("""
                     query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Article {
                       id extraction { status version } entities { salience mentions { start end }

@@ -263,12 +263,13 @@ public class EntityGraphApi {
 
     /*
      * Nullable on purpose: Article belongs to articles-service, and when this subgraph fails the gateway can null this
-     * field alone (with an error at its path) instead of the whole article.
+     * field alone (with an error at its path) instead of the whole article. The elements carry no @NonNull: SmallRye
+     * reads a type-use @NonNull anywhere in the return type as one on the field, which would make the list non-null.
      */
     @Name("entities")
     @Description("The article's entities, most salient first; null (with an error at this path) when they could not be"
             + " loaded.")
-    public List<@NonNull ArticleEntityNode> articleEntities(@Source ArticleRef article, EntityType type,
+    public List<ArticleEntityNode> articleEntities(@Source ArticleRef article, EntityType type,
                                                                     Double minSalience) {
         Siblings<String> siblings = article.siblings != null ? article.siblings : new Siblings<>(List.of(article.id));
         List<ArticleEntityNode> nodes = siblings.get("entities", Arrays.asList(type, minSalience),
