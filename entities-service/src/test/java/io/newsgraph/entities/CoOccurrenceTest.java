@@ -33,11 +33,11 @@ class CoOccurrenceTest {
     }
 
     private Map<String, Integer> related(String name) {
-        JsonPath r = Api.graphql("query($id: ID!) { entity(id: $id) { related(first: 10) { articleCount entity { name } } } }",
+        JsonPath r = Api.graphql("query($id: ID!) { entity(id: $id) { related(first: 10) { edges { articleCount node { name } } } } }",
                 Map.of("id", String.valueOf(idOf(name))));
-        List<Map<String, Object>> rel = r.getList("data.entity.related");
+        List<Map<String, Object>> rel = r.getList("data.entity.related.edges");
         java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
-        rel.forEach(x -> out.put((String) ((Map<?, ?>) x.get("entity")).get("name"), (Integer) x.get("articleCount")));
+        rel.forEach(x -> out.put((String) ((Map<?, ?>) x.get("node")).get("name"), (Integer) x.get("articleCount")));
         return out;
     }
 

@@ -151,7 +151,7 @@ class GraphAtSizeTest {
             JsonPath page = Api.graphql("""
                     query($id: ID!) { entity(id: $id) { name articleCount
                       articles(first: 20) { totalCount edges { cursor node { id } } pageInfo { endCursor } }
-                      related(first: 10) { articleCount entity { id name } } } }""", Map.of("id", hub));
+                      related(first: 10) { totalCount edges { cursor articleCount node { id name } } } } }""", Map.of("id", hub));
             assertNull(page.get("errors"), () -> String.valueOf(page.get("errors")));
             String cursor = page.getString("data.entity.articles.pageInfo.endCursor");
             ok(Api.graphql("""
@@ -161,7 +161,21 @@ class GraphAtSizeTest {
             ok(list);
             ok(Api.graphql("query($after: String) { entities(first: 50, after: $after, filter: { type: PERSON }) "
                     + "{ edges { node { id } } } }", Map.of("after", list.getString("data.entities.pageInfo.endCursor"))));
-            ok(Api.graphql("{ searchEntities(query: \"Verhoven\") { id name } }"));
+            ok(Api.graphql("{ searchEntities(query: \"Verhoven\") { totalCount edges { node { id name } } } }"));
+            // the other direction of each list, the probes of a cursor's other side, and the bounded counts
+            ok(Api.graphql("query($before: String) { entities(last: 50, before: $before, filter: { type: PERSON }) "
+                    + "{ totalCount edges { node { id } } pageInfo { hasNextPage } } }",
+                    Map.of("before", list.getString("data.entities.pageInfo.endCursor"))));
+            ok(Api.graphql("{ entities(last: 20) { totalCount edges { node { id } } } }"));
+            ok(Api.graphql("""
+                    query($id: ID!, $before: String) { entity(id: $id) { articles(last: 20, before: $before) {
+                      edges { node { id } } pageInfo { hasNextPage } } } }""", Map.of("id", hub, "before", cursor)));
+            String relatedCursor = page.getString("data.entity.related.edges[9].cursor");
+            ok(Api.graphql("""
+                    query($id: ID!, $after: String) { entity(id: $id) {
+                      next: related(first: 10, after: $after) { totalCount edges { node { id } } pageInfo { hasPreviousPage } }
+                      back: related(last: 10, before: $after) { edges { node { id } } pageInfo { hasNextPage } } } }""",
+                    Map.of("id", hub, "after", relatedCursor)));
             ok(Api.graphql("""
                     query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Article {
                       id extraction { status version } entities { salience mentions { start end }
@@ -204,7 +218,7 @@ class GraphAtSizeTest {
     }
 
     private static void ok(JsonPath r) {
-        assertNull(r.get("errors"), () -> String.valueOf(r.get("errors")));
+        assertNull(r.get("errors"), r::prettify);
     }
 
     private static void seqScans(JsonNode node, List<String> out) {

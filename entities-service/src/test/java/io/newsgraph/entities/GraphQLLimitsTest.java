@@ -58,8 +58,8 @@ class GraphQLLimitsTest {
     }
 
     static String related(int levels, int first) {
-        return "{ entity(id: \"ID\") { " + ("related(first: " + first + ") { entity { ").repeat(levels) + "name"
-                + " } }".repeat(levels) + " } }";
+        return "{ entity(id: \"ID\") { " + ("related(first: " + first + ") { edges { node { ").repeat(levels) + "name"
+                + " } } }".repeat(levels) + " } }";
     }
 
     JsonPath refused(String query, String code) {
@@ -83,13 +83,14 @@ class GraphQLLimitsTest {
     void assertNormalQueryAnswers() {
         JsonPath r = Api.graphql(related(2, 10).replace("ID", entityId));
         assertNull(r.get("errors"), r::prettify);
-        assertEquals("Ines Varga-Holt", r.getString("data.entity.related[0].entity.related[0].entity.name"), r::prettify);
+        assertEquals("Ines Varga-Holt", r.getString("data.entity.related.edges[0].node.related.edges[0].node.name"), r::prettify);
     }
 
     @Test
     void theFanOutBombIsRefusedBeforeItRuns() {
         refused(related(14, 100), "MAX_DEPTH_EXCEEDED");
-        JsonPath r = refused(related(6, 100), "COST_ESTIMATED_TOO_EXPENSIVE");
+        // four levels (edges and node make each three deep) stay within the depth limit and are refused for their cost
+        JsonPath r = refused(related(4, 100), "COST_ESTIMATED_TOO_EXPENSIVE");
         assertTrue(r.getString("errors[0].message").contains("limit is 200000"), r::prettify);
         // three levels of 100 are already a million objects
         refused(related(3, 100), "COST_ESTIMATED_TOO_EXPENSIVE");
@@ -97,10 +98,11 @@ class GraphQLLimitsTest {
 
     @Test
     void aFragmentReuseBombIsCountedWithEveryUse() {
-        StringBuilder q = new StringBuilder("{ entity(id: \"ID\") { ...F6 } } fragment F0 on Entity { name }");
-        for (int i = 1; i <= 6; i++) {
-            q.append(" fragment F").append(i).append(" on Entity { a: related(first: 10) { entity { ...F").append(i - 1)
-                    .append(" } } b: related(first: 10) { entity { ...F").append(i - 1).append(" } } }");
+        // four levels (each three deep: related, edges, node) stay within the depth limit
+        StringBuilder q = new StringBuilder("{ entity(id: \"ID\") { ...F4 } } fragment F0 on Entity { name }");
+        for (int i = 1; i <= 4; i++) {
+            q.append(" fragment F").append(i).append(" on Entity { a: related(first: 20) { edges { node { ...F").append(i - 1)
+                    .append(" } } } b: related(first: 20) { edges { node { ...F").append(i - 1).append(" } } } }");
         }
         refused(q.toString(), "COST_ESTIMATED_TOO_EXPENSIVE");
     }
@@ -131,7 +133,7 @@ class GraphQLLimitsTest {
     void tooLargeAPageIsRefused() {
         JsonPath r = Api.graphql("query($n: Int) { entities(first: $n) { edges { cursor } } }", Map.of("n", 1000));
         assertEquals("MAX_PAGE_SIZE_EXCEEDED", r.getString("errors[0].extensions.code"), r::prettify);
-        refused("{ entity(id: \"ID\") { related(first: 500) { articleCount } } }", "MAX_PAGE_SIZE_EXCEEDED");
+        refused("{ entity(id: \"ID\") { related(first: 500) { edges { articleCount } } } }", "MAX_PAGE_SIZE_EXCEEDED");
     }
 
     @Test
@@ -140,7 +142,7 @@ class GraphQLLimitsTest {
                 "{ entities(filter: { type: NOPE }) { edges { cursor } } }",
                 "{ entities(filter: \"x\") { edges { cursor } } }",
                 "{ entities(filter: { nope: 1 }) { edges { cursor } } }",
-                "{ searchEntities(query: \"Ines\", type: \"PERSON\") { name } }",
+                "{ searchEntities(query: \"Ines\", type: \"PERSON\") { edges { node { name } } } }",
                 "{ entity(id: { a: 1 }) { name } }",
                 "{ entity(id: \"ID\") { articles(first: \"ten\") { totalCount } } }",
                 "{ _entities(representations: [\"x\"]) { __typename } }",

@@ -109,7 +109,7 @@ class GraphQLSubgraphTest {
         JsonPath r = Api.graphql("""
                 query($id: ID!) { entity(id: $id) { id name type aliases countryCode mentionCount articleCount
                   articles(first: 2) { totalCount edges { cursor salience node { id } } pageInfo { hasNextPage endCursor } }
-                  related { articleCount entity { name } } } }""", Map.of("id", ruthId));
+                  related { edges { articleCount node { name } } } } }""", Map.of("id", ruthId));
         assertNull(r.get("errors"));
         assertEquals("Ruth Amadeo-Kessling", r.getString("data.entity.name"));
         assertEquals("PERSON", r.getString("data.entity.type"));
@@ -121,8 +121,8 @@ class GraphQLSubgraphTest {
         assertTrue(r.getBoolean("data.entity.articles.pageInfo.hasNextPage"));
         // most salient first: the article with the title mention
         assertEquals(articles.get(0), r.getString("data.entity.articles.edges[0].node.id"));
-        assertEquals(Map.of("articleCount", 3, "entity", Map.of("name", "Saltmarsh Institute")),
-                r.getMap("data.entity.related[0]"));
+        assertEquals(Map.of("articleCount", 3, "node", Map.of("name", "Saltmarsh Institute")),
+                r.getMap("data.entity.related.edges[0]"));
 
         // the next page continues after the cursor, without repeats
         String after = r.getString("data.entity.articles.pageInfo.endCursor");
@@ -149,10 +149,10 @@ class GraphQLSubgraphTest {
         assertEquals(List.of("Vellore Bay"), r.getList("data._entities[2].places.entity.name"));
         assertEquals(List.of(), r.getList("data._entities[2].central"));
 
-        r = Api.graphql("query($id: ID!) { entity(id: $id) { one: related(first: 1) { entity { name } } "
-                + "two: related(first: 2) { entity { name } } } }", Map.of("id", ruthId));
-        assertEquals(1, r.getList("data.entity.one").size());
-        assertEquals(2, r.getList("data.entity.two").size());
+        r = Api.graphql("query($id: ID!) { entity(id: $id) { one: related(first: 1) { edges { node { name } } } "
+                + "two: related(first: 2) { edges { node { name } } } } }", Map.of("id", ruthId));
+        assertEquals(1, r.getList("data.entity.one.edges").size());
+        assertEquals(2, r.getList("data.entity.two.edges").size());
     }
 
     @Test
@@ -200,11 +200,11 @@ class GraphQLSubgraphTest {
 
     @Test
     void searchEntitiesToleratesTyposAndMatchesAliases() {
-        JsonPath r = Api.graphql("{ searchEntities(query: \"Saltmarsh Insitute\") { name } }");
-        assertEquals("Saltmarsh Institute", r.getString("data.searchEntities[0].name"));
-        r = Api.graphql("{ searchEntities(query: \"kessling\", type: PERSON) { name } }");
-        assertEquals("Ruth Amadeo-Kessling", r.getString("data.searchEntities[0].name"));
-        r = Api.graphql("{ searchEntities(query: \"x\") { name } }");
+        JsonPath r = Api.graphql("{ searchEntities(query: \"Saltmarsh Insitute\") { edges { node { name } } } }");
+        assertEquals("Saltmarsh Institute", r.getString("data.searchEntities.edges[0].node.name"));
+        r = Api.graphql("{ searchEntities(query: \"kessling\", type: PERSON) { edges { node { name } } } }");
+        assertEquals("Ruth Amadeo-Kessling", r.getString("data.searchEntities.edges[0].node.name"));
+        r = Api.graphql("{ searchEntities(query: \"x\") { edges { node { name } } } }");
         assertEquals("INVALID_ARGUMENT", r.getString("errors[0].extensions.code"));
     }
 
@@ -238,5 +238,134 @@ class GraphQLSubgraphTest {
                   ... on Article { entities(minSalience: 0.5) { salience entity { name } } } } }""",
                 Map.of("reps", reps.subList(0, 1)));
         assertEquals(List.of("Ruth Amadeo-Kessling"), r.getList("data._entities[0].entities.entity.name"));
+    }
+
+    // ---- connections: both directions, counts, empty pages
+
+    /**
+     * The connection at {@code at} in the answer of {@code query}, whose page arguments replace SIZE; the cursor
+     * variable {@code $c} is declared (at "(DECL)" or ", DECL") only when they use it.
+     */
+    private static Map<String, Object> page(String query, String at, Map<String, Object> vars) {
+        boolean cursor = query.contains("$c)") || query.contains("$c,");
+        String q = query.replace("(DECL)", cursor ? "($c: String)" : "").replace(", DECL", cursor ? ", $c: String" : "");
+        JsonPath r = Api.graphql(q, vars);
+        assertNull(r.get("errors"), r::prettify);
+        return r.getMap("data." + at);
+    }
+
+    /** Walks the whole connection one way, a page of {@code size} at a time; the names in list order. */
+    @SuppressWarnings("unchecked")
+    private static List<String> walk(String query, String at, Map<String, Object> fixed, boolean backward) {
+        List<String> names = new ArrayList<>();
+        String cursor = null;
+        for (int pages = 0; pages < 50; pages++) {
+            Map<String, Object> vars = new java.util.HashMap<>(fixed);
+            vars.put("c", cursor);
+            Map<String, Object> c = page(query.replace("SIZE", backward ? "last: 1, before: $c" : "first: 1, after: $c"),
+                    at, vars);
+            Map<String, Object> info = (Map<String, Object>) c.get("pageInfo");
+            List<Map<String, Object>> edges = (List<Map<String, Object>>) c.get("edges");
+            assertEquals(1, edges.size(), c::toString);
+            String name = (String) ((Map<String, Object>) edges.get(0).get("node")).get("name");
+            if (backward) {
+                names.addFirst(name);
+            } else {
+                names.add(name);
+            }
+            assertEquals(edges.get(0).get("cursor"), info.get("startCursor"));
+            assertEquals(edges.get(0).get("cursor"), info.get("endCursor"));
+            // the flag on the cursor's side: true once a cursor is given; on the far side: whether more follow
+            assertEquals(cursor != null, info.get(backward ? "hasNextPage" : "hasPreviousPage"), c::toString);
+            boolean more = (Boolean) info.get(backward ? "hasPreviousPage" : "hasNextPage");
+            if (!more) {
+                return names;
+            }
+            cursor = (String) (backward ? info.get("startCursor") : info.get("endCursor"));
+        }
+        throw new AssertionError("no end after 50 pages");
+    }
+
+    private static final String PAGE_INFO = " pageInfo { hasPreviousPage hasNextPage startCursor endCursor }";
+
+    private static void pagesBothWays(String query, String at, Map<String, Object> fixed, int expected) {
+        List<String> forward = walk(query, at, fixed, false);
+        List<String> backward = walk(query, at, fixed, true);
+        assertEquals(expected, forward.size(), forward::toString);
+        assertEquals(forward, backward, "backward pages list the same items in the same order");
+        // 50: the largest page of every list here (entity search's maximum)
+        Map<String, Object> all = page(query.replace("SIZE", "first: 50"), at, fixed);
+        assertEquals(expected, all.get("totalCount"), all::toString);
+        Map<String, Object> none = page(query.replace("SIZE", "first: 0"), at, fixed);
+        assertEquals(List.of(), none.get("edges"), "first: 0 is an empty page");
+        assertEquals(Boolean.TRUE, ((Map<?, ?>) none.get("pageInfo")).get("hasNextPage"), none::toString);
+        assertEquals(expected, none.get("totalCount"));
+    }
+
+    @Test
+    void theEntityListPagesBothWaysWithItsCount() {
+        String q = "query (DECL) { entities(SIZE) { totalCount edges { cursor node { name } }"
+                + PAGE_INFO + " } }";
+        int n = page(q.replace("SIZE", "first: 100"), "entities", Map.of()).get("edges") instanceof List<?> l ? l.size() : -1;
+        assertTrue(n >= 3, "entities stored: " + n);
+        pagesBothWays(q, "entities", Map.of(), n);
+    }
+
+    @Test
+    void anEntitysArticlesAndRelatedEntitiesPageBothWays() {
+        String articlesQuery = "query($id: ID!, DECL) { entity(id: $id) { articles(SIZE) {"
+                + " totalCount edges { cursor node { name: id } }" + PAGE_INFO + " } } }";
+        pagesBothWays(articlesQuery, "entity.articles", Map.of("id", ruthId), 3);
+        String relatedQuery = "query($id: ID!, DECL) { entity(id: $id) { related(SIZE) {"
+                + " totalCount edges { cursor articleCount node { name } }" + PAGE_INFO + " } } }";
+        pagesBothWays(relatedQuery, "entity.related", Map.of("id", ruthId), 2);
+    }
+
+    @Test
+    void entitySearchIsAConnectionWithCursors() {
+        String q = "query($q: String!, DECL) { searchEntities(query: $q, SIZE) { totalCount"
+                + " edges { cursor node { name } }" + PAGE_INFO + " } }";
+        // "Saltmarsh Institute" and, by trigram similarity on "a", more: page through whatever matches
+        Map<String, Object> all = page(q.replace("SIZE", "first: 50"), "searchEntities", Map.of("q", "Saltmarsh"));
+        int n = ((List<?>) all.get("edges")).size();
+        assertTrue(n >= 1, all::toString);
+        pagesBothWays(q, "searchEntities", Map.of("q", "Saltmarsh"), n);
+        // a cursor of one search does not page another
+        String cursor = (String) ((Map<?, ?>) all.get("pageInfo")).get("endCursor");
+        JsonPath r = Api.graphql("query($c: String) { searchEntities(query: \"Vellore\", after: $c) { edges { cursor } } }",
+                Map.of("c", cursor));
+        assertEquals("BAD_CURSOR", r.getString("errors[0].extensions.code"), r::prettify);
+    }
+
+    @Test
+    void pagingOneWayOnlyAndSizesInRange() {
+        for (String args : List.of("first: 1, last: 1", "first: 1, before: \"x\"", "last: 1, after: \"x\"", "first: -1")) {
+            JsonPath r = Api.graphql("{ entities(" + args + ") { edges { cursor } } }");
+            assertEquals("INVALID_ARGUMENT", r.getString("errors[0].extensions.code"), r::prettify);
+            assertNull(r.get("data.entities"), r::prettify);
+        }
+        JsonPath r = Api.graphql("{ entities(before: \"bm9wZQ\") { edges { cursor } } }");
+        assertEquals("BAD_CURSOR", r.getString("errors[0].extensions.code"), r::prettify);
+    }
+
+    @Test
+    void fixedValuesAreEnumsVersionsAreIntAndArticleEntitiesIsNullable() {
+        String sdl = Api.graphql("{ _service { sdl } }").getString("data._service.sdl");
+        assertTrue(sdl.matches("(?s).*enum MentionField \\{\\s*BODY\\s*TITLE\\s*}.*"), sdl);
+        assertTrue(sdl.contains("field: MentionField!"), sdl);
+        assertTrue(sdl.matches("(?s).*enum ExtractionStatus \\{.*DELETED.*DONE.*}.*"), sdl);
+        assertTrue(sdl.contains("status: ExtractionStatus!"), sdl);
+        assertTrue(sdl.contains("version: Int!"), sdl);
+        assertFalse(sdl.contains("BigInteger!"), sdl);
+        assertTrue(sdl.matches("(?s).*entities\\(minSalience: Float, type: EntityType\\): \\[ArticleEntity]\\s.*"), sdl);
+        JsonPath r = Api.graphql("""
+                query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Article {
+                  extraction { status version } entities { mentions { field } } } } }""",
+                Map.of("reps", List.of(Map.of("__typename", "Article", "id", articles.getFirst()))));
+        assertNull(r.get("errors"), r::prettify);
+        assertEquals("DONE", r.getString("data._entities[0].extraction.status"));
+        assertEquals(1, r.getInt("data._entities[0].extraction.version"));
+        List<String> fields = r.getList("data._entities[0].entities.mentions.flatten().field");
+        assertTrue(fields.contains("TITLE") && fields.contains("BODY"), fields::toString);
     }
 }

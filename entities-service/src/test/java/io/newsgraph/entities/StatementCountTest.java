@@ -87,7 +87,7 @@ class StatementCountTest {
               entities { salience mentionCount mentions { field start end text }
                 entity { id name aliases articleCount
                   articles(first: 5) { totalCount edges { cursor node { id } } }
-                  related(first: 3) { articleCount entity { name related(first: 2) { entity { name } } } } } } } } }""";
+                  related(first: 3) { edges { articleCount node { name related(first: 2) { edges { node { name } } } } } } } } } } }""";
 
     @Test
     void articleRepresentationsCostTheSameFor1And20Articles() {
@@ -104,7 +104,7 @@ class StatementCountTest {
             query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Entity {
               id name type mentionCount
               articles(first: 3) { edges { node { id } } }
-              related(first: 5) { articleCount entity { id name } } } } }""";
+              related(first: 5) { edges { articleCount node { id name } } } } } }""";
 
     @Test
     void entityRepresentationsCostTheSameFor1And20Entities() {
@@ -120,7 +120,7 @@ class StatementCountTest {
 
     private static final String LIST_QUERY = """
             query($n: Int) { entities(first: $n, filter: { type: PERSON }) { edges { node {
-              name articles(first: 2) { edges { node { id } } } related(first: 2) { entity { name } } } } } }""";
+              name articles(first: 2) { edges { node { id } } } related(first: 2) { edges { node { name } } } } } } }""";
 
     @Test
     void entityListsCostTheSameFor1And20Entities() {

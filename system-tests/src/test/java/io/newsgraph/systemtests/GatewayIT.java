@@ -67,7 +67,7 @@ class GatewayIT {
               entity(id: $id) {
                 id name type articleCount
                 articles(first: 10) { totalCount edges { salience node { id title publishedAt } } }
-                related(first: 5) { articleCount entity { id name } }
+                related(first: 5) { totalCount edges { articleCount node { id name } } }
               }
             }""";
 
@@ -115,7 +115,7 @@ class GatewayIT {
         for (JsonNode edge : edges) {
             assertFalse(edge.at("/node/title").asText().isBlank(), "each article resolved through articles-service: " + edge);
         }
-        assertFalse(e.get("related").isEmpty(), "related entities: " + e);
+        assertFalse(e.at("/related/edges").isEmpty(), "related entities: " + e);
     }
 
     @Test
@@ -173,7 +173,10 @@ class GatewayIT {
                     new Object[] {"query Q($skip: Boolean!) { entities(first: 5) { edges { node { name alias: type articles(first: 2) @skip(if: $skip) { edges { node { title } } } } } } }", Map.of("skip", false)},
                     new Object[] {"fragment A on Article { id title } { searchArticles(query: \"Rotterdam\") { edges { node { ...A entities { entity { name } } } } } }", Map.of()},
                     new Object[] {"{ article(id: \"00000000-0000-0000-0000-000000000000\") { id title entities { salience } } }", Map.of()},
-                    new Object[] {"{ entity(id: \"" + entity + "\") { name articles(first: 2) { edges { node { id title extraction { status } } } } } }", Map.of()});
+                    new Object[] {"{ entity(id: \"" + entity + "\") { name articles(first: 2) { edges { node { id title extraction { status } } } } } }", Map.of()},
+                    new Object[] {"{ articles(last: 2) { totalCount edges { cursor node { id title extraction { status version } } } " + PAGE_INFO + " } }", Map.of()},
+                    new Object[] {"{ searchEntities(query: \"Rotterdam\", first: 2) { totalCount edges { cursor node { name related(first: 2) { totalCount edges { articleCount node { name } } } } } " + PAGE_INFO + " } }", Map.of()},
+                    new Object[] {"{ articles(first: 0, filter: { publishedFrom: \"2024-10-01\" }) { totalCount edges { cursor } " + PAGE_INFO + " } }", Map.of()});
             List<String> differences = new ArrayList<>();
             for (Object[] q : queries) {
                 @SuppressWarnings("unchecked")
@@ -231,6 +234,103 @@ class GatewayIT {
             suite.awaitReady(Service.ARTICLES);
         }
         data("{ articles(first: 1) { edges { node { id } } } }", Map.of());
+    }
+
+    static final String PAGE_INFO = "pageInfo { hasPreviousPage hasNextPage startCursor endCursor }";
+
+    /** Every connection through the gateway: counts, first: 0, last/before, and cursors on related and entity search. */
+    @Test
+    @Order(7)
+    void connectionsCountAndPageBothWays() {
+        String entity = sharedEntityId();
+        JsonNode d = data("""
+                query($id: ID!) {
+                  none: articles(first: 0) { totalCount edges { cursor } %1$s }
+                  tail: articles(last: 2) { totalCount edges { cursor node { id } } %1$s }
+                  found: searchArticles(query: "Rotterdam", first: 1) { totalCount edges { cursor } %1$s }
+                  people: searchEntities(query: "Rotterdam", first: 1) { totalCount edges { cursor node { name } } %1$s }
+                  listed: entities(last: 1) { totalCount edges { node { articleCount } } %1$s }
+                  entity(id: $id) {
+                    articleCount
+                    related(first: 1) { totalCount edges { cursor articleCount node { name } } %1$s }
+                    articles(last: 1) { totalCount edges { node { id title } } %1$s }
+                  }
+                }""".formatted(PAGE_INFO), Map.of("id", entity));
+        assertTrue(d.at("/none/totalCount").asInt() >= SAMPLE_IDS.size(), d::toString);
+        assertEquals(0, d.at("/none/edges").size(), "first: 0 is an empty page");
+        assertTrue(d.at("/none/pageInfo/hasNextPage").asBoolean(), d::toString);
+        assertEquals(2, d.at("/tail/edges").size(), d::toString);
+        assertTrue(d.at("/tail/pageInfo/hasPreviousPage").asBoolean(), d::toString);
+        assertFalse(d.at("/tail/pageInfo/hasNextPage").asBoolean(), d::toString);
+        assertTrue(d.at("/found/totalCount").asInt() >= 2, "both Rotterdam articles: " + d);
+        assertTrue(d.at("/found/pageInfo/hasNextPage").asBoolean(), d::toString);
+        assertFalse(d.at("/people/edges/0/cursor").asText().isEmpty(), "entity search has cursors: " + d);
+        assertTrue(d.at("/people/totalCount").asInt() >= 1, d::toString);
+        assertTrue(d.at("/listed/totalCount").asInt() >= 1, d::toString);
+        assertTrue(d.at("/entity/related/totalCount").asInt() >= 1, d::toString);
+        assertFalse(d.at("/entity/related/edges/0/cursor").asText().isEmpty(), "related has cursors: " + d);
+        assertEquals(d.at("/entity/articleCount").asInt(), d.at("/entity/articles/totalCount").asInt());
+        assertFalse(d.at("/entity/articles/edges/0/node/title").asText().isEmpty(), "resolved by articles-service: " + d);
+
+        // the whole list backward, five at a time, is the whole list forward
+        List<String> forward = new ArrayList<>();
+        List<String> backward = new ArrayList<>();
+        String cursor = null;
+        do {
+            Map<String, Object> vars = new java.util.HashMap<>();
+            vars.put("c", cursor);
+            JsonNode c = data("query($c: String) { articles(first: 5, after: $c) { edges { node { id } } " + PAGE_INFO + " } }", vars)
+                    .get("articles");
+            c.get("edges").forEach(e -> forward.add(e.at("/node/id").asText()));
+            assertEquals(cursor != null, c.at("/pageInfo/hasPreviousPage").asBoolean(), c::toString);
+            cursor = c.at("/pageInfo/hasNextPage").asBoolean() ? c.at("/pageInfo/endCursor").asText() : null;
+        } while (cursor != null && forward.size() < 5000);
+        do {
+            Map<String, Object> vars = new java.util.HashMap<>();
+            vars.put("c", cursor);
+            JsonNode c = data("query($c: String) { articles(last: 5, before: $c) { edges { node { id } } " + PAGE_INFO + " } }", vars)
+                    .get("articles");
+            List<String> page = new ArrayList<>();
+            c.get("edges").forEach(e -> page.add(e.at("/node/id").asText()));
+            backward.addAll(0, page);
+            assertEquals(cursor != null, c.at("/pageInfo/hasNextPage").asBoolean(), c::toString);
+            cursor = c.at("/pageInfo/hasPreviousPage").asBoolean() ? c.at("/pageInfo/startCursor").asText() : null;
+        } while (cursor != null && backward.size() < 5000);
+        assertEquals(forward, backward, "backward pages list the same articles in the same order");
+    }
+
+    /** Enums, Int versions and dates through the gateway: what a UI reads and sends. */
+    @Test
+    @Order(8)
+    void enumsIntVersionsAndDayFilters() {
+        JsonNode a = data("""
+                query($id: ID!) { article(id: $id) { version extraction { status version }
+                  entities { mentions { field start end } } } }""", Map.of("id", SAMPLE_IDS.getFirst())).get("article");
+        assertEquals("DONE", a.at("/extraction/status").asText());
+        assertTrue(a.at("/extraction/version").isInt(), a::toString);
+        assertEquals(a.get("version").asInt(), a.at("/extraction/version").asInt(), "one integer type for versions");
+        Set<String> fields = new HashSet<>();
+        a.get("entities").forEach(e -> e.get("mentions").forEach(m -> fields.add(m.get("field").asText())));
+        assertTrue(Set.of("TITLE", "BODY").containsAll(fields) && fields.contains("BODY"), fields::toString);
+
+        // the samples are published 2024-10-01T00:00:00Z, the two rail and energy articles 2024-06-12
+        JsonNode day = data("""
+                { articles(first: 100, filter: { publishedFrom: "2024-10-01", publishedTo: "2024-10-01" }) {
+                    totalCount edges { node { id publishedAt } } } }""", Map.of()).get("articles");
+        Set<String> ids = new HashSet<>();
+        day.get("edges").forEach(e -> {
+            ids.add(e.at("/node/id").asText());
+            assertTrue(e.at("/node/publishedAt").asText().startsWith("2024-10-01"), e::toString);
+        });
+        assertTrue(ids.containsAll(SAMPLE_IDS.subList(0, SAMPLE_IDS.size() - 2)), "the day's samples: " + day);
+        assertFalse(ids.contains(SAMPLE_IDS.getLast()), "not a June article: " + day);
+        assertEquals(ids.size(), day.get("totalCount").asInt());
+
+        Http.Response bad = Http.graphql(SystemSuite.gateway(),
+                "{ articles(filter: { publishedFrom: \"2024-13-01\" }) { edges { node { id } } } }", null);
+        assertEquals(200, bad.status(), bad::toString);
+        assertEquals("INVALID_DATE", bad.json().at("/errors/0/extensions/code").asText(), bad::toString);
+        assertTrue(bad.json().at("/errors/0/message").asText().contains("ISO-8601 date"), bad::toString);
     }
 
     /** An entity mentioned by at least two of the loaded articles. */

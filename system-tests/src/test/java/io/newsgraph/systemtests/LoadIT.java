@@ -42,9 +42,9 @@ class LoadIT {
         for (String[] q : new String[][] {
             {"{ articles(first: 5) { edges { node { id title publishedAt } } } }", null},
             {"query($id: ID!) { article(id: $id) { id title keyPoints entities { salience entity { id name type } } } }", article},
-            {"query($id: ID!) { entity(id: $id) { name type articles(first: 5) { edges { node { id title } } } related(first: 5) { articleCount entity { name } } } }", entity},
+            {"query($id: ID!) { entity(id: $id) { name type articles(first: 5) { edges { node { id title } } } related(first: 5) { edges { articleCount node { name } } } } }", entity},
             {"{ articles(first: 3) { edges { node { title entities(minSalience: 0.2) { entity { name articles(first: 2) { edges { node { title } } } } } } } } }", null},
-            {"{ searchEntities(query: \"Rotterdam\") { id name type } }", null},
+            {"{ searchEntities(query: \"Rotterdam\") { edges { node { id name type } } } }", null},
             {"{ searchArticles(query: \"energy\") { edges { node { id title } } } }", null}}) {
             var body = Http.JSON.createObjectNode().put("query", q[0]);
             if (q[1] != null) {

@@ -1,5 +1,7 @@
 package io.newsgraph.systemtests;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.newsgraph.launcher.Database;
 import io.newsgraph.launcher.Service;
 import io.newsgraph.launcher.Suite;
@@ -37,6 +39,8 @@ class NothingLostIT {
     @Test
     void killingEntitiesServiceMidIngestLosesAndDuplicatesNothing() {
         Suite suite = SystemSuite.get();
+        // the gateway's supergraph is composed from the running subgraphs: before entities-service goes down
+        SystemSuite.gateway();
         List<NewsCorpus.Article> corpus = NewsCorpus.generate("nothing-lost", ARTICLES, 20241009L, NewsCorpus.Cast.SEPARATE);
         List<String> ids = new ArrayList<>();
         long t0 = System.nanoTime();
@@ -51,6 +55,7 @@ class NothingLostIT {
         assertEquals(ARTICLES, ids.size());
         assertTrue(Db.count(Service.ARTICLES, "SELECT count(*) FROM article WHERE id::text = ANY(?) AND processing_state = 'DONE'",
                 (Object) ids.toArray(String[]::new)) < ARTICLES, "some articles wait for the restarted receiver");
+        anArticlePageDegradesToArticlesWithoutEntities(ids.getFirst());
         suite.launch(Service.ENTITIES);
         suite.awaitReady(Service.ENTITIES);
         Articles.awaitDone(ids, Duration.ofMinutes(5));
@@ -133,5 +138,31 @@ class NothingLostIT {
             Articles.sleep(500);
         }
         return reference;
+    }
+
+    /**
+     * While entities-service is down: the article page still shows the articles, each without its entities (the field
+     * is nullable), and an error at each missing field's path says why.
+     */
+    private static void anArticlePageDegradesToArticlesWithoutEntities(String id) {
+        Http.Response r = Http.graphql(SystemSuite.gateway(), """
+                query($id: ID!) {
+                  article(id: $id) { id title processing { state } entities { salience entity { name } } }
+                  articles(first: 2) { edges { node { id title entities { entity { name } } } } }
+                }""", Map.of("id", id));
+        assertEquals(200, r.status(), r.toString());
+        JsonNode json = r.json();
+        assertEquals(id, json.at("/data/article/id").asText(), "the article is there: " + r);
+        assertTrue(json.at("/data/article/entities").isNull(), "without its entities: " + r);
+        assertEquals(2, json.at("/data/articles/edges").size(), "the list is there: " + r);
+        json.at("/data/articles/edges").forEach(e -> assertTrue(e.at("/node/entities").isNull(), r::toString));
+        List<String> paths = new ArrayList<>();
+        json.get("errors").forEach(e -> {
+            assertEquals("SUBGRAPH_REQUEST_FAILED", e.at("/extensions/code").asText(), r::toString);
+            paths.add(e.path("path").toString());
+        });
+        assertTrue(paths.contains("[\"article\",\"entities\"]"), "the error names the missing field: " + paths);
+        assertTrue(paths.contains("[\"articles\",\"edges\",0,\"node\",\"entities\"]"), paths::toString);
+        assertTrue(paths.contains("[\"articles\",\"edges\",1,\"node\",\"entities\"]"), paths::toString);
     }
 }

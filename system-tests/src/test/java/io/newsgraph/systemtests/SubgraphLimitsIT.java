@@ -44,8 +44,8 @@ class SubgraphLimitsIT {
     }
 
     static String related(int levels, int first) {
-        return "{ entity(id: \"" + entityId + "\") { " + ("related(first: " + first + ") { entity { ").repeat(levels)
-                + "name" + " } }".repeat(levels) + " } }";
+        return "{ entity(id: \"" + entityId + "\") { " + ("related(first: " + first + ") { edges { node { ").repeat(levels)
+                + "name" + " } } }".repeat(levels) + " } }";
     }
 
     static String aliases(int n, String field) {
@@ -82,7 +82,7 @@ class SubgraphLimitsIT {
         assertEquals(200, Http.get(SystemSuite.url(s) + "/q/health/ready").status(), s + " readiness");
         if (s == Service.ENTITIES) {
             JsonNode d = Http.graphqlData(graphql(s), related(2, 5), null);
-            assertTrue(d.at("/entity/related").size() >= 1, d::toString);
+            assertTrue(d.at("/entity/related/edges").size() >= 1, d::toString);
         } else {
             JsonNode d = Http.graphqlData(graphql(s), "{ articles(first: 5) { edges { node { id title } } } }", null);
             assertTrue(d.at("/articles/edges").size() >= 1, d::toString);
@@ -94,8 +94,9 @@ class SubgraphLimitsIT {
         Service s = Service.ENTITIES;
         // the operation of the incident: 14 levels of related(first: 100)
         assertRefused(s, related(14, 100), null, "MAX_DEPTH_EXCEEDED");
-        // the same fan-out within the depth limit: refused by its estimated cost (100^6 objects)
-        assertRefused(s, related(6, 100), null, "COST_ESTIMATED_TOO_EXPENSIVE");
+        // the same fan-out within the depth limit (each level three deep: related, edges, node): refused by its
+        // estimated cost (100^4 objects)
+        assertRefused(s, related(4, 100), null, "COST_ESTIMATED_TOO_EXPENSIVE");
         assertRefused(s, aliases(150, "entity(id: \"" + entityId + "\") { name }"), null, "MAX_ALIASES_EXCEEDED");
         assertRefused(s, "query($r: [_Any!]!) { _entities(representations: $r) { ... on Entity { name } } }",
                 Map.of("r", representations("Entity", 1001)), "MAX_REPRESENTATIONS_EXCEEDED");
@@ -118,10 +119,11 @@ class SubgraphLimitsIT {
     @Test
     void aFragmentReuseBombIsRefusedByBothSubgraphs() {
         // entities: each fragment spreads the one below twice, through a page of 10 related entities
-        StringBuilder q = new StringBuilder("{ entity(id: \"" + entityId + "\") { ...F6 } } fragment F0 on Entity { name }");
-        for (int i = 1; i <= 6; i++) {
-            q.append(" fragment F").append(i).append(" on Entity { a: related(first: 10) { entity { ...F").append(i - 1)
-                    .append(" } } b: related(first: 10) { entity { ...F").append(i - 1).append(" } } }");
+        // (four levels, each three deep, stay within the depth limit)
+        StringBuilder q = new StringBuilder("{ entity(id: \"" + entityId + "\") { ...F4 } } fragment F0 on Entity { name }");
+        for (int i = 1; i <= 4; i++) {
+            q.append(" fragment F").append(i).append(" on Entity { a: related(first: 20) { edges { node { ...F").append(i - 1)
+                    .append(" } } } b: related(first: 20) { edges { node { ...F").append(i - 1).append(" } } } }");
         }
         assertRefused(Service.ENTITIES, q.toString(), null, "COST_ESTIMATED_TOO_EXPENSIVE");
         // articles: a fragment of every field, spread in eighty pages of 100

@@ -226,8 +226,8 @@ public class ArticleResource {
                                               @QueryParam("publishedFrom") String from,
                                               @QueryParam("publishedTo") String to,
                                               @QueryParam("first") String first, @QueryParam("after") String after) {
-        return views.connection(service.list(source, RequestBodies.dateTime("publishedFrom", from),
-                RequestBodies.dateTime("publishedTo", to), after, integer("first", first)));
+        return views.connection(service.list(source, DateBounds.lower("publishedFrom", from),
+                DateBounds.upper("publishedTo", to), service.window(integer("first", first), after, null, null)));
     }
 
     @GET
@@ -237,7 +237,8 @@ public class ArticleResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Connections.ArticleSearchConnection search(@QueryParam("q") String q, @QueryParam("first") String first,
                                                       @QueryParam("after") String after) {
-        return views.searchConnection(q == null ? "" : q, service.search(q, after, integer("first", first)));
+        return views.searchConnection(q == null ? "" : q,
+                service.search(q, service.window(integer("first", first), after, null, null)));
     }
 
     /** Replaces the article's content; the version comes from If-Match or the body. */

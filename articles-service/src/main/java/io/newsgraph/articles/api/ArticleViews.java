@@ -28,25 +28,20 @@ public class ArticleViews {
             edges.add(new Connections.ArticleEdge(Cursors.list(a.sortAt, a.id), view(a)));
         }
         return new Connections.ArticleConnection(edges, pageInfo(edges.stream().map(Connections.ArticleEdge::cursor).toList(),
-                page.hasNext()));
+                page.hasNext(), page.hasPrevious()), null);
     }
 
     public Connections.ArticleSearchConnection searchConnection(String query, ArticleService.SearchPage page) {
         List<Connections.ArticleSearchEdge> edges = new ArrayList<>();
-        int position = page.offset();
         String q = query.strip();
         for (ArticleService.SearchResult r : page.results()) {
             Snippets.Snippet s = Snippets.of(r.headline());
-            edges.add(new Connections.ArticleSearchEdge(Cursors.search(q, position++), view(r.article()), r.rank(),
+            edges.add(new Connections.ArticleSearchEdge(Cursors.search(q, r.position()), view(r.article()), r.rank(),
                     s.text(), s.html(), s.highlights()));
         }
         return new Connections.ArticleSearchConnection(edges,
                 pageInfo(edges.stream().map(Connections.ArticleSearchEdge::cursor).toList(), page.hasNext(),
-                        page.offset() > 0));
-    }
-
-    private static Connections.PageInfo pageInfo(List<String> cursors, boolean hasNext) {
-        return pageInfo(cursors, hasNext, false);
+                        page.hasPrevious()), null);
     }
 
     private static Connections.PageInfo pageInfo(List<String> cursors, boolean hasNext, boolean hasPrevious) {

@@ -1,5 +1,6 @@
 package io.newsgraph.articles.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.smallrye.graphql.api.federation.Shareable;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Name;
@@ -23,8 +24,24 @@ public final class Connections {
     public record ArticleEdge(@NonNull String cursor, @NonNull ArticleView node) {
     }
 
+    /** What {@code totalCount} of the article list means: the count stops at a maximum to stay one bounded read. */
+    static final String LIST_COUNT = "Articles the filter selects over all pages, counted up to 10000"
+            + " (newsgraph.articles.limits.max-total-count): a value equal to that maximum means \"at least that many\"."
+            + " Counted only when asked for.";
+
+    /** What {@code totalCount} of a search means: search ranks only the newest candidates. */
+    static final String SEARCH_COUNT = "Matches over all pages among the newest 1000 matching articles"
+            + " (newsgraph.articles.limits.search-candidates, the set a search ranks). Counted only when asked for.";
+
+    /** {@code totalCount} is filled for GraphQL when asked for, and left out of REST answers. */
     @Name("ArticleConnection")
-    public record ArticleConnection(@NonNull List<@NonNull ArticleEdge> edges, @NonNull PageInfo pageInfo) {
+    public record ArticleConnection(@NonNull List<@NonNull ArticleEdge> edges, @NonNull PageInfo pageInfo,
+                                    @Description(LIST_COUNT) @JsonInclude(JsonInclude.Include.NON_NULL)
+                                    @NonNull Integer totalCount) {
+
+        public ArticleConnection withTotalCount(int count) {
+            return new ArticleConnection(edges, pageInfo, count);
+        }
     }
 
     @Name("ArticleSearchEdge")
@@ -43,6 +60,12 @@ public final class Connections {
     }
 
     @Name("ArticleSearchConnection")
-    public record ArticleSearchConnection(@NonNull List<@NonNull ArticleSearchEdge> edges, @NonNull PageInfo pageInfo) {
+    public record ArticleSearchConnection(@NonNull List<@NonNull ArticleSearchEdge> edges, @NonNull PageInfo pageInfo,
+                                          @Description(SEARCH_COUNT) @JsonInclude(JsonInclude.Include.NON_NULL)
+                                          @NonNull Integer totalCount) {
+
+        public ArticleSearchConnection withTotalCount(int count) {
+            return new ArticleSearchConnection(edges, pageInfo, count);
+        }
     }
 }

@@ -52,6 +52,13 @@ public interface ArticlesConfig {
         @WithDefault("1000")
         int searchCandidates();
 
+        /**
+         * Where {@code totalCount} of the article list stops counting: the count reads one index range cut there,
+         * whatever the archive holds (a search's count is bounded by {@link #searchCandidates()} instead).
+         */
+        @WithDefault("10000")
+        int maxTotalCount();
+
         /** Longest accepted full-text query, in characters. */
         @WithDefault("256")
         int maxQueryLength();

@@ -8,6 +8,7 @@ import io.newsgraph.articles.parse.ExtractionText;
 import io.newsgraph.articles.parse.TextFormat;
 import io.newsgraph.articles.persistence.ArticleRepository;
 import io.newsgraph.articles.persistence.Cursors;
+import io.newsgraph.service.paging.PageWindow;
 import io.newsgraph.contract.ExtractionRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,14 +44,15 @@ public class ArticleService {
     }
 
     /** A page of the list, newest first. */
-    public record Page(List<Article> articles, boolean hasNext) {
+    public record Page(List<Article> articles, boolean hasPrevious, boolean hasNext) {
     }
 
     /** A page of search hits with the articles they name, in rank order. */
-    public record SearchPage(List<SearchResult> results, int offset, boolean hasNext) {
+    public record SearchPage(List<SearchResult> results, boolean hasPrevious, boolean hasNext) {
     }
 
-    public record SearchResult(Article article, double rank, String headline) {
+    /** A hit and its position in the ranking (what its cursor holds). */
+    public record SearchResult(Article article, double rank, String headline, int position) {
     }
 
     private static final int REDELIVERY_BATCH = 100;
@@ -269,22 +271,74 @@ public class ArticleService {
         return articles.findAll(ids);
     }
 
+    /** The page of the list a client asked for; see {@link #window}. */
     @Transactional
-    public Page list(String source, OffsetDateTime from, OffsetDateTime to, String after, Integer first) {
-        int size = pageSize(first);
-        Cursors.ListKey key = after == null ? null : Cursors.parseList(after);
+    public Page list(String source, OffsetDateTime from, OffsetDateTime to, PageWindow window) {
+        Cursors.ListKey key = window.cursor() == null ? null : Cursors.parseList(window.cursor());
+        checkFilter(source, from, to);
+        String src = blankToNull(source);
+        List<Article> rows = articles.list(src, from, to, key, window.backward(), false, window.fetchSize());
+        boolean beyond = key != null && !articles.list(src, from, to, key, !window.backward(), true, 1).isEmpty();
+        PageWindow.Page<Article> page = window.page(rows, beyond);
+        return new Page(page.items(), page.hasPreviousPage(), page.hasNextPage());
+    }
+
+    /** Articles the filter selects, counted up to {@code limits.max-total-count}. */
+    @Transactional
+    public int count(String source, OffsetDateTime from, OffsetDateTime to) {
+        checkFilter(source, from, to);
+        return articles.count(blankToNull(source), from, to, config.limits().maxTotalCount());
+    }
+
+    private static void checkFilter(String source, OffsetDateTime from, OffsetDateTime to) {
+        // PostgreSQL's text holds no NUL: such a filter could match nothing, and would fail in the database
+        if (source != null && source.indexOf('\0') >= 0) {
+            throw new ArticleException(ErrorCode.INVALID_ARGUMENT, "source must not contain a NUL character");
+        }
         inRange(ErrorCode.INVALID_ARGUMENT, "publishedFrom", from);
         inRange(ErrorCode.INVALID_ARGUMENT, "publishedTo", to);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new ArticleException(ErrorCode.INVALID_ARGUMENT, "publishedFrom must be before publishedTo");
         }
-        List<Article> rows = articles.list(blankToNull(source), from, to, key, size + 1);
-        boolean hasNext = rows.size() > size;
-        return new Page(hasNext ? rows.subList(0, size) : rows, hasNext);
+    }
+
+    /** One hit of a search with its position. */
+    private record RankedHit(ArticleRepository.SearchHit hit, int position) {
     }
 
     @Transactional
-    public SearchPage search(String query, String after, Integer first) {
+    public SearchPage search(String query, PageWindow window) {
+        String q = searchQuery(query);
+        Integer position = window.cursor() == null ? null : Cursors.parseSearch(window.cursor(), q);
+        PageWindow.Page<RankedHit> page = window.positional(position, () -> searchCount(q), (from, n) -> {
+            List<ArticleRepository.SearchHit> hits = articles.search(q, from, n, config.limits().searchCandidates());
+            List<RankedHit> out = new java.util.ArrayList<>(hits.size());
+            for (int i = 0; i < hits.size(); i++) {
+                out.add(new RankedHit(hits.get(i), from + i));
+            }
+            return out;
+        });
+        var byId = new java.util.HashMap<UUID, Article>();
+        for (Article a : articles.findAll(page.items().stream().map(h -> h.hit().id()).toList())) {
+            byId.put(a.id, a);
+        }
+        List<SearchResult> results = new java.util.ArrayList<>();
+        for (RankedHit h : page.items()) {
+            Article a = byId.get(h.hit().id());
+            if (a != null) {
+                results.add(new SearchResult(a, h.hit().rank(), h.hit().headline(), h.position()));
+            }
+        }
+        return new SearchPage(results, page.hasPreviousPage(), page.hasNextPage());
+    }
+
+    /** Matches of the search among the newest {@code limits.search-candidates} (the set it ranks). */
+    @Transactional
+    public int searchCount(String query) {
+        return articles.countSearch(searchQuery(query), config.limits().searchCandidates());
+    }
+
+    private String searchQuery(String query) {
         if (query == null || query.isBlank()) {
             throw new ArticleException(ErrorCode.INVALID_ARGUMENT, "query is required");
         }
@@ -292,41 +346,24 @@ public class ArticleService {
             throw new ArticleException(ErrorCode.QUERY_TOO_LONG,
                     "query is longer than " + config.limits().maxQueryLength() + " characters");
         }
-        String q = CONTROL.matcher(query).replaceAll(" ").strip();
-        int size = pageSize(first);
-        int offset = after == null ? 0 : Cursors.parseSearch(after, q) + 1;
-        List<ArticleRepository.SearchHit> hits = articles.search(q, offset, size + 1, config.limits().searchCandidates());
-        boolean hasNext = hits.size() > size;
-        if (hasNext) {
-            hits = hits.subList(0, size);
+        return CONTROL.matcher(query).replaceAll(" ").strip();
+    }
+
+    /**
+     * The page a client asked for: {@code first}/{@code after} forward, {@code last}/{@code before} backward, 0 to
+     * {@code limits.max-page-size} rows (0 answers an empty page that still says whether rows follow).
+     */
+    public PageWindow window(Integer first, String after, Integer last, String before) {
+        try {
+            return PageWindow.of(first, after, last, before, config.limits().defaultPageSize(),
+                    config.limits().maxPageSize());
+        } catch (IllegalArgumentException e) {
+            throw new ArticleException(ErrorCode.INVALID_ARGUMENT, e.getMessage());
         }
-        var byId = new java.util.HashMap<UUID, Article>();
-        for (Article a : articles.findAll(hits.stream().map(ArticleRepository.SearchHit::id).toList())) {
-            byId.put(a.id, a);
-        }
-        List<SearchResult> results = new java.util.ArrayList<>();
-        for (var h : hits) {
-            Article a = byId.get(h.id());
-            if (a != null) {
-                results.add(new SearchResult(a, h.rank(), h.headline()));
-            }
-        }
-        return new SearchPage(results, offset, hasNext);
     }
 
     public ParsedArticle parsed(Article a) {
         return codec.read(a.parsed);
-    }
-
-    private int pageSize(Integer first) {
-        int max = config.limits().maxPageSize();
-        if (first == null) {
-            return Math.min(config.limits().defaultPageSize(), max);
-        }
-        if (first < 1 || first > max) {
-            throw new ArticleException(ErrorCode.INVALID_ARGUMENT, "first must be between 1 and " + max);
-        }
-        return first;
     }
 
     private void apply(Article a, ArticleDraft d, ParsedArticle parsed) {

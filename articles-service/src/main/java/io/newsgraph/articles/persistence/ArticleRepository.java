@@ -77,23 +77,45 @@ public class ArticleRepository {
         em.flush();
     }
 
-    /** Newest first (sortAt, then id, both descending), after {@code after} when given; at most {@code limit}. */
-    public List<Article> list(String source, OffsetDateTime from, OffsetDateTime to, Cursors.ListKey after, int limit) {
+    /**
+     * Newest first (sortAt, then id, both descending) from the cursor: after it in list order, or {@code backward}
+     * before it in reverse order (the rows come in reading order); {@code inclusive} takes the cursor's own row too (a
+     * probe of the other side of a page). At most {@code limit}.
+     */
+    public List<Article> list(String source, OffsetDateTime from, OffsetDateTime to, Cursors.ListKey at,
+                              boolean backward, boolean inclusive, int limit) {
         StringBuilder jpql = new StringBuilder("from Article a where 1 = 1");
+        filter(jpql, source, from, to);
+        if (at != null) {
+            String op = backward ? ">" : "<";
+            jpql.append(" and (a.sortAt ").append(op).append(" :atAt or (a.sortAt = :atAt and a.id ").append(op)
+                    .append(inclusive ? "=" : "").append(" :atId))");
+        }
+        jpql.append(backward ? " order by a.sortAt asc, a.id asc" : " order by a.sortAt desc, a.id desc");
+        TypedQuery<Article> q = em.createQuery(jpql.toString(), Article.class);
+        filter(q, source, from, to);
+        if (at != null) {
+            q.setParameter("atAt", at.sortAt()).setParameter("atId", at.id());
+        }
+        return q.setMaxResults(limit).getResultList();
+    }
+
+    /** The articles of the filter, counted up to {@code cap}: the count stops there, whatever the archive holds. */
+    public int count(String source, OffsetDateTime from, OffsetDateTime to, int cap) {
+        StringBuilder sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM article a WHERE true");
         if (source != null) {
-            jpql.append(" and a.source = :source");
+            sql.append(" AND a.source = :source");
         }
         if (from != null) {
-            jpql.append(" and a.publishedAt >= :from");
+            sql.append(" AND a.published_at >= :from");
         }
         if (to != null) {
-            jpql.append(" and a.publishedAt < :to");
+            sql.append(" AND a.published_at < :to");
         }
-        if (after != null) {
-            jpql.append(" and (a.sortAt < :afterAt or (a.sortAt = :afterAt and a.id < :afterId))");
-        }
-        jpql.append(" order by a.sortAt desc, a.id desc");
-        TypedQuery<Article> q = em.createQuery(jpql.toString(), Article.class);
+        // in list order, so that the count walks the list's index and stops at the cap
+        sql.append(source != null ? " ORDER BY a.source, a.sort_at DESC, a.id DESC" : " ORDER BY a.sort_at DESC, a.id DESC");
+        sql.append(" LIMIT :cap) x");
+        jakarta.persistence.Query q = em.createNativeQuery(sql.toString()).setParameter("cap", cap);
         if (source != null) {
             q.setParameter("source", source);
         }
@@ -103,10 +125,44 @@ public class ArticleRepository {
         if (to != null) {
             q.setParameter("to", to);
         }
-        if (after != null) {
-            q.setParameter("afterAt", after.sortAt()).setParameter("afterId", after.id());
+        return ((Number) q.getSingleResult()).intValue();
+    }
+
+    private static void filter(StringBuilder jpql, String source, OffsetDateTime from, OffsetDateTime to) {
+        if (source != null) {
+            jpql.append(" and a.source = :source");
         }
-        return q.setMaxResults(limit).getResultList();
+        if (from != null) {
+            jpql.append(" and a.publishedAt >= :from");
+        }
+        if (to != null) {
+            jpql.append(" and a.publishedAt < :to");
+        }
+    }
+
+    private static void filter(TypedQuery<Article> q, String source, OffsetDateTime from, OffsetDateTime to) {
+        if (source != null) {
+            q.setParameter("source", source);
+        }
+        if (from != null) {
+            q.setParameter("from", from);
+        }
+        if (to != null) {
+            q.setParameter("to", to);
+        }
+    }
+
+    /** Matches of {@link #search} among the newest {@code candidates}: the set search ranks, so bounded by it. */
+    public int countSearch(String query, int candidates) {
+        String sql = """
+                SELECT count(*) FROM (
+                    SELECT 1 FROM article a
+                    WHERE a.search @@ websearch_to_tsquery('english', :query)
+                    ORDER BY a.sort_at DESC, a.id DESC
+                    LIMIT :candidates) c
+                """;
+        return ((Number) em.createNativeQuery(sql).setParameter("query", query).setParameter("candidates", candidates)
+                .getSingleResult()).intValue();
     }
 
     /**

@@ -72,8 +72,15 @@ public interface EntitiesConfig {
         @WithDefault("20")
         int defaultPageSize();
 
-        /** Most results of {@code searchEntities}. */
+        /** Most results on one page of {@code searchEntities}. */
         @WithDefault("50")
         int maxSearchResults();
+
+        /**
+         * Where a connection's {@code totalCount} stops counting (and how deep a search ranking is read): a count
+         * reads one bounded index range, whatever the archive holds. The schema's descriptions name the default.
+         */
+        @WithDefault("10000")
+        int maxTotalCount();
     }
 }

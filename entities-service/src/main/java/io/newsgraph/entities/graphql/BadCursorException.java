@@ -2,7 +2,7 @@ package io.newsgraph.entities.graphql;
 
 import io.smallrye.graphql.api.ErrorCode;
 
-/** An {@code after} cursor this service did not hand out for that list; {@code extensions.code} is BAD_CURSOR. */
+/** An {@code after} or {@code before} cursor this service did not hand out for that list; {@code extensions.code} is BAD_CURSOR. */
 @ErrorCode("BAD_CURSOR")
 public class BadCursorException extends RuntimeException {
 

@@ -25,12 +25,14 @@ public final class Connections {
         public String endCursor;
     }
 
-    /** A page of entities. */
+    /** A page of entities: the entity list, or a name search. */
     public static class EntityConnection {
         @NonNull
         public List<@NonNull EntityEdge> edges;
         @NonNull
         public PageInfo pageInfo;
+        @Description(Counts.CAPPED)
+        public int totalCount;
     }
 
     public static class EntityEdge {
@@ -62,6 +64,17 @@ public final class Connections {
         public double salience;
     }
 
+    /** A page of the entities mentioned together with one entity, those sharing most articles first. */
+    @Name("RelatedEntityConnection")
+    public static class RelatedConnection {
+        @NonNull
+        public List<@NonNull RelatedEntity> edges;
+        @NonNull
+        public PageInfo pageInfo;
+        @Description(Counts.CAPPED)
+        public int totalCount;
+    }
+
     static PageInfo pageInfo(boolean hasNext, boolean hasPrevious, String start, String end) {
         PageInfo p = new PageInfo();
         p.hasNextPage = hasNext;
@@ -69,5 +82,11 @@ public final class Connections {
         p.startCursor = start;
         p.endCursor = end;
         return p;
+    }
+
+    /** Page information of a page whose edges have these cursors. */
+    static PageInfo pageInfo(io.newsgraph.service.paging.PageWindow.Page<?> page, List<String> cursors) {
+        return pageInfo(page.hasNextPage(), page.hasPreviousPage(), cursors.isEmpty() ? null : cursors.getFirst(),
+                cursors.isEmpty() ? null : cursors.getLast());
     }
 }

@@ -1,10 +1,13 @@
 package io.newsgraph.entities.graphql;
 
+import graphql.schema.DataFetchingEnvironment;
 import io.newsgraph.entities.config.EntitiesConfig;
 import io.newsgraph.entities.extraction.EntityType;
 import io.newsgraph.entities.persistence.ExtractionRecord;
 import io.newsgraph.entities.persistence.GraphReader;
 import io.newsgraph.entities.persistence.StoredEntity;
+import io.newsgraph.service.paging.PageWindow;
+import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
@@ -25,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 /**
  * The entities subgraph (Apollo Federation v2). Owns {@code Entity}; contributes {@code entities} and
@@ -51,6 +55,9 @@ public class EntityGraphApi {
     @Inject
     EntitiesConfig config;
 
+    @Inject
+    Context context;
+
     // ---- queries
 
     @Query
@@ -63,37 +70,78 @@ public class EntityGraphApi {
 
     @Query
     @Description("Entities, those in most articles first.")
-    public Connections.@NonNull EntityConnection entities(EntityFilter filter, Integer first, String after) {
-        int limit = pageSize(first);
-        GraphReader.EntityPosition position = Cursors.entityPosition(after);
-        List<StoredEntity> rows = reader.entityPage(filter == null ? null : filter.type,
-                filter == null ? null : filter.countryCode, position, limit + 1);
+    public Connections.EntityConnection entities(EntityFilter filter, Integer first, String after, Integer last,
+                                                 String before) {
+        PageWindow w = window(first, after, last, before, config.graphql().maxPageSize());
+        GraphReader.EntityPosition at = Cursors.entityPosition(w.cursor());
+        EntityType type = filter == null ? null : filter.type;
+        String country = filter == null ? null : filter.countryCode;
+        GraphReader.Reading reading = GraphReader.Reading.page(w.backward());
+        List<StoredEntity> rows = reader.entityPage(type, country, at, reading, w.fetchSize());
+        boolean beyond = at != null && !reader.entityPage(type, country, at, reading.probe(), 1).isEmpty();
+        PageWindow.Page<StoredEntity> page = w.page(rows, beyond);
         Connections.EntityConnection c = new Connections.EntityConnection();
         c.edges = new ArrayList<>();
-        for (EntityNode node : EntityNode.group(rows.subList(0, Math.min(limit, rows.size())))) {
-            Connections.EntityEdge edge = new Connections.EntityEdge();
-            edge.node = node;
-            edge.cursor = Cursors.entity(node.articleCount, node.key());
-            c.edges.add(edge);
+        for (EntityNode node : EntityNode.group(page.items())) {
+            c.edges.add(edge(node, Cursors.entity(node.articleCount, node.key())));
         }
-        c.pageInfo = Connections.pageInfo(rows.size() > limit, position != null,
-                c.edges.isEmpty() ? null : c.edges.getFirst().cursor,
-                c.edges.isEmpty() ? null : c.edges.getLast().cursor);
+        c.pageInfo = Connections.pageInfo(page, c.edges.stream().map(e -> e.cursor).toList());
+        if (asked("totalCount")) {
+            c.totalCount = reader.countEntities(type, country, config.graphql().maxTotalCount());
+        }
         return c;
+    }
+
+    /** One search hit and its position in the ranking (its cursor). */
+    private record Ranked(StoredEntity entity, int position) {
     }
 
     @Query
     @Description("Entities whose name or an alias is like the query (trigram similarity: tolerates typos), best first.")
-    public @NonNull List<@NonNull EntityNode> searchEntities(@NonNull String query, EntityType type, Integer first) {
+    public Connections.EntityConnection searchEntities(@NonNull String query, EntityType type, Integer first,
+                                                       String after, Integer last, String before) {
         String q = query.strip();
         if (q.length() < 2 || q.length() > 200) {
             throw new InvalidArgumentException("query must be 2 to 200 characters");
         }
-        int limit = first == null ? config.graphql().defaultPageSize() : first;
-        if (limit < 1 || limit > config.graphql().maxSearchResults()) {
-            throw new InvalidArgumentException("first must be 1 to " + config.graphql().maxSearchResults());
+        PageWindow w = window(first, after, last, before, config.graphql().maxSearchResults());
+        Integer position = Cursors.searchPosition(w.cursor(), q, type);
+        int cap = config.graphql().maxTotalCount();
+        Integer[] total = new Integer[1];
+        IntSupplier count = () -> {
+            if (total[0] == null) {
+                total[0] = reader.countSearch(q, type, cap);
+            }
+            return total[0];
+        };
+        PageWindow.Page<Ranked> page = w.positional(position, count, (from, n) -> {
+            // the ranking is read no deeper than the count goes
+            int upTo = Math.min(n, Math.max(0, cap - from));
+            List<StoredEntity> found = upTo == 0 ? List.of() : reader.search(q, type, from, upTo);
+            List<Ranked> out = new ArrayList<>(found.size());
+            for (int i = 0; i < found.size(); i++) {
+                out.add(new Ranked(found.get(i), from + i));
+            }
+            return out;
+        });
+        Connections.EntityConnection c = new Connections.EntityConnection();
+        c.edges = new ArrayList<>();
+        List<EntityNode> nodes = EntityNode.group(page.items().stream().map(Ranked::entity).toList());
+        for (int i = 0; i < nodes.size(); i++) {
+            c.edges.add(edge(nodes.get(i), Cursors.search(q, type, page.items().get(i).position())));
         }
-        return EntityNode.group(reader.search(q, type, limit));
+        c.pageInfo = Connections.pageInfo(page, c.edges.stream().map(e -> e.cursor).toList());
+        if (asked("totalCount")) {
+            c.totalCount = count.getAsInt();
+        }
+        return c;
+    }
+
+    private static Connections.EntityEdge edge(EntityNode node, String cursor) {
+        Connections.EntityEdge edge = new Connections.EntityEdge();
+        edge.node = node;
+        edge.cursor = cursor;
+        return edge;
     }
 
     // ---- federation reference resolvers (batched: one call per _entities field and type)
@@ -131,11 +179,14 @@ public class EntityGraphApi {
     }
 
     @Description("Articles that mention the entity, most salient first; each node is an Article reference.")
-    public Connections.@NonNull ArticleConnection articles(@Source EntityNode entity, Integer first, String after) {
-        int limit = pageSize(first);
-        GraphReader.ArticlePosition position = Cursors.articlePosition(after);
-        List<ArticleRow> rows = siblings(entity).get("articles", Arrays.asList(first, after), entity.key(), ids -> {
-            List<GraphReader.EntityArticle> found = reader.articlesOf(ids, position, limit + 1);
+    public Connections.@NonNull ArticleConnection articles(@Source EntityNode entity, Integer first, String after,
+                                                           Integer last, String before) {
+        PageWindow w = window(first, after, last, before, config.graphql().maxPageSize());
+        GraphReader.ArticlePosition at = Cursors.articlePosition(w.cursor());
+        GraphReader.Reading reading = GraphReader.Reading.page(w.backward());
+        List<Object> arguments = Arrays.asList(first, after, last, before);
+        List<ArticleRow> rows = siblings(entity).get("articles", arguments, entity.key(), ids -> {
+            List<GraphReader.EntityArticle> found = reader.articlesOf(ids, at, reading, w.fetchSize());
             List<ArticleRef> nodes = ArticleRef.group(found.stream().map(GraphReader.EntityArticle::articleId).toList());
             Map<String, ArticleRef> byId = new HashMap<>();
             nodes.forEach(a -> byId.put(a.id, a));
@@ -146,48 +197,79 @@ public class EntityGraphApi {
             }
             return byEntity;
         });
-        rows = rows == null ? List.of() : rows;
+        boolean beyond = at != null && Boolean.TRUE.equals(siblings(entity).get("articles-probe", arguments,
+                entity.key(), ids -> present(reader.articlesOf(ids, at, reading.probe(), 1).stream()
+                        .map(GraphReader.EntityArticle::entityId).toList())));
+        PageWindow.Page<ArticleRow> page = w.page(rows == null ? List.of() : rows, beyond);
         Connections.ArticleConnection c = new Connections.ArticleConnection();
         c.edges = new ArrayList<>();
-        for (ArticleRow r : rows.subList(0, Math.min(limit, rows.size()))) {
+        for (ArticleRow r : page.items()) {
             Connections.ArticleEdge edge = new Connections.ArticleEdge();
             edge.node = r.node();
             edge.salience = r.row().salience();
             edge.cursor = Cursors.article(r.row().salience(), r.row().articleId());
             c.edges.add(edge);
         }
-        c.pageInfo = Connections.pageInfo(rows.size() > limit, position != null,
-                c.edges.isEmpty() ? null : c.edges.getFirst().cursor,
-                c.edges.isEmpty() ? null : c.edges.getLast().cursor);
+        c.pageInfo = Connections.pageInfo(page, c.edges.stream().map(e -> e.cursor).toList());
         c.totalCount = entity.articleCount;
         return c;
     }
 
     @Description("Entities mentioned in the same articles, those sharing most articles first.")
-    public @NonNull List<@NonNull RelatedEntity> related(@Source EntityNode entity, @DefaultValue("10") Integer first) {
-        int limit = pageSize(first);
-        List<RelatedEntity> related = siblings(entity).get("related", Arrays.asList(first), entity.key(),
-                ids -> {
-                    List<GraphReader.Related> rows = reader.related(ids, limit);
-                    // the related entities of every sibling are one level: one group for all of them
-                    List<EntityNode> nodes = EntityNode.group(rows.stream().map(GraphReader.Related::other).toList());
-                    Map<Long, List<RelatedEntity>> byEntity = new HashMap<>();
-                    for (int i = 0; i < rows.size(); i++) {
-                        RelatedEntity re = new RelatedEntity();
-                        re.entity = nodes.get(i);
-                        re.articleCount = rows.get(i).articleCount();
-                        byEntity.computeIfAbsent(rows.get(i).entityId(), k -> new ArrayList<>()).add(re);
-                    }
-                    return byEntity;
-                });
-        return related == null ? List.of() : related;
+    public Connections.@NonNull RelatedConnection related(@Source EntityNode entity, @DefaultValue("10") Integer first,
+                                                          String after, Integer last, String before) {
+        // the schema's default of first applies to forward pages only: last or before alone pages backward
+        Integer forward = (last != null || before != null) && !written("first") ? null : first;
+        PageWindow w = window(forward, after, last, before, config.graphql().maxPageSize());
+        GraphReader.RelatedPosition at = Cursors.relatedPosition(w.cursor());
+        GraphReader.Reading reading = GraphReader.Reading.page(w.backward());
+        List<Object> arguments = Arrays.asList(forward, after, last, before);
+        List<RelatedEntity> related = siblings(entity).get("related", arguments, entity.key(), ids -> {
+            List<GraphReader.Related> rows = reader.related(ids, at, reading, w.fetchSize());
+            // the related entities of every sibling are one level: one group for all of them
+            List<EntityNode> nodes = EntityNode.group(rows.stream().map(GraphReader.Related::other).toList());
+            Map<Long, List<RelatedEntity>> byEntity = new HashMap<>();
+            for (int i = 0; i < rows.size(); i++) {
+                RelatedEntity re = new RelatedEntity();
+                re.node = nodes.get(i);
+                re.articleCount = rows.get(i).articleCount();
+                re.cursor = Cursors.related(re.articleCount, re.node.key());
+                byEntity.computeIfAbsent(rows.get(i).entityId(), k -> new ArrayList<>()).add(re);
+            }
+            return byEntity;
+        });
+        boolean beyond = at != null && Boolean.TRUE.equals(siblings(entity).get("related-probe", arguments,
+                entity.key(), ids -> present(reader.related(ids, at, reading.probe(), 1).stream()
+                        .map(GraphReader.Related::entityId).toList())));
+        PageWindow.Page<RelatedEntity> page = w.page(related == null ? List.of() : related, beyond);
+        Connections.RelatedConnection c = new Connections.RelatedConnection();
+        c.edges = page.items();
+        c.pageInfo = Connections.pageInfo(page, c.edges.stream().map(e -> e.cursor).toList());
+        if (asked("totalCount")) {
+            Integer n = siblings(entity).get("related-count", List.of(), entity.key(),
+                    ids -> reader.countRelated(ids, config.graphql().maxTotalCount()));
+            c.totalCount = n == null ? 0 : n;
+        }
+        return c;
+    }
+
+    private static Map<Long, Boolean> present(List<Long> ids) {
+        Map<Long, Boolean> out = new HashMap<>();
+        ids.forEach(id -> out.put(id, Boolean.TRUE));
+        return out;
     }
 
     // ---- Article fields
 
+    /*
+     * Nullable on purpose: Article belongs to articles-service, and when this subgraph fails the gateway can null this
+     * field alone (with an error at its path) instead of the whole article. The elements carry no @NonNull: SmallRye
+     * reads a type-use @NonNull anywhere in the return type as one on the field, which would make the list non-null.
+     */
     @Name("entities")
-    @Description("The article's entities, most salient first.")
-    public @NonNull List<@NonNull ArticleEntityNode> articleEntities(@Source ArticleRef article, EntityType type,
+    @Description("The article's entities, most salient first; null (with an error at this path) when they could not be"
+            + " loaded.")
+    public List<ArticleEntityNode> articleEntities(@Source ArticleRef article, EntityType type,
                                                                     Double minSalience) {
         Siblings<String> siblings = article.siblings != null ? article.siblings : new Siblings<>(List.of(article.id));
         List<ArticleEntityNode> nodes = siblings.get("entities", Arrays.asList(type, minSalience),
@@ -221,7 +303,7 @@ public class EntityGraphApi {
         Map<String, List<MentionNode>> byPair = new HashMap<>();
         for (GraphReader.StoredMention m : reader.mentions(articleIds, entityIds)) {
             MentionNode n = new MentionNode();
-            n.field = m.field();
+            n.field = MentionNode.Field.valueOf(m.field());
             n.start = m.start();
             n.end = m.end();
             n.text = m.text();
@@ -241,10 +323,11 @@ public class EntityGraphApi {
                 return null;
             }
             ExtractionNode n = new ExtractionNode();
-            n.status = r.status;
+            n.status = ExtractionNode.Status.valueOf(r.status);
             n.engine = r.engine;
             n.tookMillis = (int) Math.min(Integer.MAX_VALUE, r.tookMillis);
-            n.version = r.version;
+            // article versions are Int in the schema (Article.version): an article changes far fewer times than that
+            n.version = (int) Math.min(Integer.MAX_VALUE, r.version);
             n.extractedAt = r.extractedAt;
             n.entityCount = r.entityCount;
             return n;
@@ -257,12 +340,23 @@ public class EntityGraphApi {
         return entity.siblings != null ? entity.siblings : new Siblings<>(List.of(entity.key()));
     }
 
-    private int pageSize(Integer first) {
-        int size = first == null ? config.graphql().defaultPageSize() : first;
-        if (size < 1 || size > config.graphql().maxPageSize()) {
-            throw new InvalidArgumentException("first must be 1 to " + config.graphql().maxPageSize());
+    private PageWindow window(Integer first, String after, Integer last, String before, int max) {
+        try {
+            return PageWindow.of(first, after, last, before, config.graphql().defaultPageSize(), max);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidArgumentException(e.getMessage());
         }
-        return size;
+    }
+
+    /** Whether the client selected this field of the value being resolved (a count is read only when asked for). */
+    private boolean asked(String field) {
+        return context.unwrap(DataFetchingEnvironment.class).getSelectionSet().contains(field);
+    }
+
+    /** Whether the client wrote this argument (a schema default is not the client's choice). */
+    private boolean written(String argument) {
+        return context.unwrap(DataFetchingEnvironment.class).getField().getArguments().stream()
+                .anyMatch(a -> a.getName().equals(argument));
     }
 
     private static long parseId(String id) {

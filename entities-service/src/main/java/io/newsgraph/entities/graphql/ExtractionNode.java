@@ -10,9 +10,18 @@ import java.time.OffsetDateTime;
 @Name("Extraction")
 public class ExtractionNode {
 
+    /** Where an article's extraction stands. */
+    @Name("ExtractionStatus")
+    public enum Status {
+        @Description("The entities of the version below are stored.")
+        DONE,
+        @Description("The article was removed; its entities with it.")
+        DELETED
+    }
+
     @NonNull
     @Description("DONE, or DELETED once the article was removed.")
-    public String status;
+    public Status status;
 
     @Description("Name and version of the statistical engine.")
     public String engine;
@@ -20,8 +29,8 @@ public class ExtractionNode {
     @Description("Wall time of the pipeline for this article, in milliseconds.")
     public int tookMillis;
 
-    @Description("The article version the entities come from.")
-    public long version;
+    @Description("The article version the entities come from (Article.version).")
+    public int version;
 
     @Description("When the extraction was stored.")
     public OffsetDateTime extractedAt;

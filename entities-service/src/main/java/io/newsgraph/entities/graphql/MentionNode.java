@@ -9,9 +9,15 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("One mention: offsets are UTF-16 indices (JavaScript and Java string indices) into the field's text.")
 public class MentionNode {
 
+    /** The texts a mention's offsets can point into. */
+    @Name("MentionField")
+    public enum Field {
+        TITLE, BODY
+    }
+
     @NonNull
-    @Description("TITLE or BODY: which text the offsets point into.")
-    public String field;
+    @Description("Which text the offsets point into.")
+    public Field field;
 
     @Description("Inclusive start.")
     public int start;

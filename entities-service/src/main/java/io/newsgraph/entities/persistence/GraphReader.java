@@ -40,6 +40,10 @@ public class GraphReader {
     public record EntityArticle(long entityId, String articleId, double salience) {
     }
 
+    /** One page position in "most shared articles first" order. */
+    public record RelatedPosition(int articleCount, long otherId) {
+    }
+
     public record Related(long entityId, int articleCount, StoredEntity other) {
     }
 
@@ -62,87 +66,168 @@ public class GraphReader {
         return out;
     }
 
-    /** Entities in "most articles first, then oldest" order, after the given position. */
-    public List<StoredEntity> entityPage(EntityType type, String countryCode, EntityPosition after, int limit) {
+    private static final Keyset ENTITY_ORDER = new Keyset("e.article_count", "e.id");
+    private static final Keyset ARTICLE_ORDER = new Keyset("ae.salience", "ae.article_id");
+    private static final Keyset RELATED_ORDER = new Keyset("c.article_count", "c.other_id");
+
+    /** How a page is read from its cursor: reading order and whether the cursor's own row is included. */
+    public static final class Reading {
+        final Keyset.Read read;
+
+        private Reading(Keyset.Read read) {
+            this.read = read;
+        }
+
+        /** The page itself: after the cursor in list order, or before it reading backwards. */
+        public static Reading page(boolean backward) {
+            return new Reading(new Keyset.Read(backward, false));
+        }
+
+        /** The probe of the other side of the cursor (one row is enough). */
+        public Reading probe() {
+            return new Reading(read.probe());
+        }
+    }
+
+    /**
+     * Entities in "most articles first, then oldest" order from the position (every entity when null), in reading
+     * order.
+     */
+    public List<StoredEntity> entityPage(EntityType type, String countryCode, EntityPosition at, Reading reading,
+                                         int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + ENTITY_COLUMNS + " FROM entity e WHERE e.article_count > 0");
+        entityFilter(sql, type, countryCode);
+        if (at != null) {
+            sql.append(" AND ").append(ENTITY_ORDER.from(reading.read));
+        }
+        sql.append(" ORDER BY ").append(ENTITY_ORDER.orderBy(reading.read)).append(" LIMIT :limit");
+        Query q = native_(sql.toString()).setParameter("limit", limit);
+        entityFilter(q, type, countryCode);
+        if (at != null) {
+            q.setParameter("r", at.articleCount()).setParameter("t", at.id());
+        }
+        return tuples(q).stream().map(t -> entity(t, 0)).toList();
+    }
+
+    /** Entities with an article (of the type and country), counted up to {@code cap}: one index range, cut there. */
+    public int countEntities(EntityType type, String countryCode, int cap) {
+        StringBuilder sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM entity e WHERE e.article_count > 0");
+        entityFilter(sql, type, countryCode);
+        // in list order, so that the count walks the list's index and stops at the cap
+        sql.append(" ORDER BY e.article_count DESC, e.id LIMIT :cap) x");
+        Query q = em.createNativeQuery(sql.toString()).setParameter("cap", cap);
+        entityFilter(q, type, countryCode);
+        return ((Number) q.getSingleResult()).intValue();
+    }
+
+    private static void entityFilter(StringBuilder sql, EntityType type, String countryCode) {
         if (type != null) {
             sql.append(" AND e.type = :type");
         }
         if (countryCode != null) {
             sql.append(" AND e.country_code = :cc");
         }
-        if (after != null) {
-            // "article_count <= :ac" starts the index range at the cursor: a deep page costs what the first one costs
-            sql.append(" AND e.article_count <= :ac AND (e.article_count < :ac OR (e.article_count = :ac AND e.id > :id))");
-        }
-        sql.append(" ORDER BY e.article_count DESC, e.id LIMIT :limit");
-        Query q = native_(sql.toString()).setParameter("limit", limit);
+    }
+
+    private static void entityFilter(Query q, EntityType type, String countryCode) {
         if (type != null) {
             q.setParameter("type", type.name());
         }
         if (countryCode != null) {
             q.setParameter("cc", countryCode);
         }
-        if (after != null) {
-            q.setParameter("ac", after.articleCount()).setParameter("id", after.id());
-        }
+    }
+
+    private static final String SEARCH_MATCH = " FROM entity e"
+            + " WHERE e.article_count > 0 AND (e.search_names ILIKE :like OR :q <% e.search_names)";
+
+    /** Fuzzy name search over names and aliases (pg_trgm), best match first: {@code limit} rows from {@code offset}. */
+    public List<StoredEntity> search(String text, EntityType type, int offset, int limit) {
+        String sql = "SELECT " + ENTITY_COLUMNS + SEARCH_MATCH
+                + (type != null ? " AND e.type = :type" : "")
+                + " ORDER BY word_similarity(:q, e.search_names) DESC, e.article_count DESC, e.id"
+                + " OFFSET :offset LIMIT :limit";
+        Query q = searchParameters(native_(sql), text, type).setParameter("offset", offset).setParameter("limit", limit);
         return tuples(q).stream().map(t -> entity(t, 0)).toList();
     }
 
-    /** Fuzzy name search over names and aliases (pg_trgm), best match first. */
-    public List<StoredEntity> search(String text, EntityType type, int limit) {
-        String sql = "SELECT " + ENTITY_COLUMNS + " FROM entity e"
-                + " WHERE e.article_count > 0 AND (e.search_names ILIKE :like OR :q <% e.search_names)"
-                + (type != null ? " AND e.type = :type" : "")
-                + " ORDER BY word_similarity(:q, e.search_names) DESC, e.article_count DESC, e.id LIMIT :limit";
-        Query q = native_(sql)
-                .setParameter("q", text)
-                .setParameter("like", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-                .setParameter("limit", limit);
+    /** Matches of {@link #search}, counted up to {@code cap}. */
+    public int countSearch(String text, EntityType type, int cap) {
+        String sql = "SELECT count(*) FROM (SELECT 1" + SEARCH_MATCH + (type != null ? " AND e.type = :type" : "")
+                + " LIMIT :cap) x";
+        return ((Number) searchParameters(em.createNativeQuery(sql), text, type).setParameter("cap", cap)
+                .getSingleResult()).intValue();
+    }
+
+    private static Query searchParameters(Query q, String text, EntityType type) {
+        q.setParameter("q", text)
+                .setParameter("like", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         if (type != null) {
             q.setParameter("type", type.name());
         }
-        return tuples(q).stream().map(t -> entity(t, 0)).toList();
+        return q;
     }
 
-    /** For each entity, its articles most salient first: at most {@code limit} per entity, after the position. */
-    public List<EntityArticle> articlesOf(Collection<Long> entityIds, ArticlePosition after, int limit) {
+    /**
+     * For each entity, its articles most salient first from the position (from the first when null), in reading
+     * order: at most {@code limit} per entity.
+     */
+    public List<EntityArticle> articlesOf(Collection<Long> entityIds, ArticlePosition at, Reading reading, int limit) {
         if (entityIds.isEmpty()) {
             return List.of();
         }
-        // One index range per entity, cut at the page: a hub in half the archive costs what a rare entity costs. The
-        // extra "salience <= :s" starts the range at the cursor (the index is salience DESC, article_id ASC, which a
-        // row comparison cannot express).
+        // One index range per entity, cut at the page: a hub in half the archive costs what a rare entity costs.
         String sql = "SELECT o.id, x.article_id, x.salience FROM entity o CROSS JOIN LATERAL ("
                 + " SELECT ae.article_id, ae.salience FROM article_entity ae WHERE ae.entity_id = o.id"
-                + (after != null
-                    ? " AND ae.salience <= :s AND (ae.salience < :s OR (ae.salience = :s AND ae.article_id > :a))"
-                    : "")
-                + " ORDER BY ae.salience DESC, ae.article_id LIMIT :limit) x"
-                + " WHERE o.id IN (:ids) ORDER BY o.id, x.salience DESC, x.article_id";
+                + (at != null ? " AND " + ARTICLE_ORDER.from(reading.read) : "")
+                + " ORDER BY " + ARTICLE_ORDER.orderBy(reading.read) + " LIMIT :limit) x"
+                + " WHERE o.id IN (:ids) ORDER BY o.id, " + new Keyset("x.salience", "x.article_id").orderBy(reading.read);
         Query q = native_(sql).setParameter("ids", entityIds).setParameter("limit", limit);
-        if (after != null) {
-            q.setParameter("s", after.salience()).setParameter("a", after.articleId());
+        if (at != null) {
+            q.setParameter("r", at.salience()).setParameter("t", at.articleId());
         }
         return tuples(q).stream()
                 .map(t -> new EntityArticle(num(t, 0).longValue(), (String) t.get(1), num(t, 2).doubleValue()))
                 .toList();
     }
 
-    /** For each entity, the entities it shares most articles with, at most {@code limit} each. */
-    public List<Related> related(Collection<Long> entityIds, int limit) {
+    /**
+     * For each entity, the entities it shares most articles with from the position (from the first when null), in
+     * reading order: at most {@code limit} each.
+     */
+    public List<Related> related(Collection<Long> entityIds, RelatedPosition at, Reading reading, int limit) {
         if (entityIds.isEmpty()) {
             return List.of();
         }
         // one index range per entity (co_occurrence_rank_idx), cut at the limit
         String sql = "SELECT o.id, x.article_count, " + ENTITY_COLUMNS + " FROM entity o CROSS JOIN LATERAL ("
                 + " SELECT c.other_id, c.article_count FROM co_occurrence c WHERE c.entity_id = o.id"
-                + " ORDER BY c.article_count DESC, c.other_id LIMIT :limit) x"
+                + (at != null ? " AND " + RELATED_ORDER.from(reading.read) : "")
+                + " ORDER BY " + RELATED_ORDER.orderBy(reading.read) + " LIMIT :limit) x"
                 + " JOIN entity e ON e.id = x.other_id WHERE o.id IN (:ids)"
-                + " ORDER BY o.id, x.article_count DESC, x.other_id";
-        return tuples(native_(sql).setParameter("ids", entityIds).setParameter("limit", limit)).stream()
+                + " ORDER BY o.id, " + new Keyset("x.article_count", "x.other_id").orderBy(reading.read);
+        Query q = native_(sql).setParameter("ids", entityIds).setParameter("limit", limit);
+        if (at != null) {
+            q.setParameter("r", at.articleCount()).setParameter("t", at.otherId());
+        }
+        return tuples(q).stream()
                 .map(t -> new Related(num(t, 0).longValue(), num(t, 1).intValue(), entity(t, 2)))
                 .toList();
+    }
+
+    /** For each entity, how many entities it shares an article with, counted up to {@code cap}. */
+    public Map<Long, Integer> countRelated(Collection<Long> entityIds, int cap) {
+        Map<Long, Integer> out = new LinkedHashMap<>();
+        if (entityIds.isEmpty()) {
+            return out;
+        }
+        // one index range per entity, cut at the cap
+        String sql = "SELECT o.id, (SELECT count(*) FROM (SELECT 1 FROM co_occurrence c WHERE c.entity_id = o.id"
+                + " ORDER BY c.article_count DESC, c.other_id LIMIT :cap) x) FROM entity o WHERE o.id IN (:ids)";
+        for (Tuple t : tuples(native_(sql).setParameter("ids", entityIds).setParameter("cap", cap))) {
+            out.put(num(t, 0).longValue(), num(t, 1).intValue());
+        }
+        return out;
     }
 
     /** The entities of each article, most salient first, optionally of one type and above a salience. */

@@ -93,7 +93,7 @@ public final class PlanExecutor {
             Map<String, Object> body = new LinkedHashMap<>(2);
             body.put("query", f.operation());
             body.put("variables", variablesFor(f));
-            return send(f, body).thenAccept(resp -> {
+            return send(f, body, List::of).thenAccept(resp -> {
                 if (resp == null) {
                     return;
                 }
@@ -144,7 +144,7 @@ public final class PlanExecutor {
             Map<String, Object> body = new LinkedHashMap<>(2);
             body.put("query", f.operation());
             body.put("variables", vars);
-            return send(f, body).thenAccept(resp -> {
+            return send(f, body, () -> fieldPaths(f, targets)).thenAccept(resp -> {
                 if (resp == null) {
                     return;
                 }
@@ -194,8 +194,36 @@ public final class PlanExecutor {
             return vars;
         }
 
-        /** Sends a fetch; a failed request becomes an error in the response and a null result. */
-        private CompletionStage<SubgraphResponse> send(FetchNode f, Map<String, Object> body) {
+        /**
+         * The client paths of the fields an entity fetch was to fill, one per object: where a failed fetch leaves a
+         * null, so that a client sees which field is missing (an article without its entities, not a blank page).
+         */
+        private List<List<Object>> fieldPaths(FetchNode f, List<List<Map<String, Object>>> targets) {
+            IdentityHashMap<Object, List<Object>> objectPaths = new IdentityHashMap<>();
+            paths(data, f.path(), 0, new ArrayList<>(), objectPaths);
+            List<List<Object>> out = new ArrayList<>();
+            for (List<Map<String, Object>> group : targets) {
+                for (Map<String, Object> obj : group) {
+                    List<Object> base = objectPaths.get(obj);
+                    if (base == null) {
+                        continue;
+                    }
+                    for (String key : responseKeys(f.selection(), obj.get("__typename"))) {
+                        List<Object> p = new ArrayList<>(base);
+                        p.add(key);
+                        out.add(p);
+                    }
+                }
+            }
+            return out;
+        }
+
+        /**
+         * Sends a fetch; a failed request becomes an error and a null result: one error per path that
+         * {@code failedPaths} names, or one without a path when it names none.
+         */
+        private CompletionStage<SubgraphResponse> send(FetchNode f, Map<String, Object> body,
+                                                       java.util.function.Supplier<List<List<Object>>> failedPaths) {
             byte[] bytes;
             try {
                 bytes = json.writeValueAsBytes(body);
@@ -209,15 +237,41 @@ public final class PlanExecutor {
                 traced.end(outcome);
                 if (failure != null) {
                     observer.fetched(f.serviceName(), System.nanoTime() - start, "failure");
-                    Map<String, Object> error = new LinkedHashMap<>();
-                    error.put("message", "Subgraph \"" + f.serviceName() + "\" could not be reached or gave no GraphQL answer");
-                    error.put("extensions", Map.of("code", "SUBGRAPH_REQUEST_FAILED", "serviceName", f.serviceName()));
-                    errors.add(error);
+                    List<List<Object>> paths = failedPaths.get();
+                    for (List<Object> path : paths.isEmpty() ? java.util.Collections.<List<Object>>singletonList(null) : paths) {
+                        Map<String, Object> error = new LinkedHashMap<>();
+                        error.put("message", "Subgraph \"" + f.serviceName() + "\" could not be reached or gave no GraphQL answer");
+                        if (path != null) {
+                            error.put("path", path);
+                        }
+                        error.put("extensions", Map.of("code", "SUBGRAPH_REQUEST_FAILED", "serviceName", f.serviceName()));
+                        errors.add(error);
+                    }
                     return null;
                 }
                 observer.fetched(f.serviceName(), System.nanoTime() - start, resp.errors().isEmpty() ? "success" : "errors");
                 return resp;
             });
+        }
+    }
+
+    /** The client response keys of the top-level fields a selection asks of an object of this type. */
+    static List<String> responseKeys(SelectionTree selection, Object typename) {
+        List<String> keys = new ArrayList<>();
+        addKeys(selection, keys);
+        SelectionTree typed = typename instanceof String t ? selection.fragments().get(t) : null;
+        if (typed != null) {
+            addKeys(typed, keys);
+        }
+        return keys;
+    }
+
+    private static void addKeys(SelectionTree tree, List<String> keys) {
+        for (Map.Entry<String, SelectionTree.FieldNode> e : tree.fields().entrySet()) {
+            String key = e.getValue().restoreKey() != null ? e.getValue().restoreKey() : e.getKey();
+            if (!e.getValue().name().equals("__typename") && !keys.contains(key)) {
+                keys.add(key);
+            }
         }
     }
 

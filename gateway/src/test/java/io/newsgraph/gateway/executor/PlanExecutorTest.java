@@ -97,6 +97,9 @@ class PlanExecutorTest {
         assertEquals(2, errors.size(), errors.toString());
         assertTrue(errors.stream().allMatch(e -> ((Map<?, ?>) e.get("extensions")).get("code").equals("SUBGRAPH_REQUEST_FAILED")), errors.toString());
         assertTrue(errors.stream().noneMatch(e -> e.get("message").toString().contains("down")), "no subgraph internals: " + errors);
+        // the failed entity fetch names the field it could not fill, at each object's path; the root fetch has no path
+        assertTrue(errors.stream().anyMatch(e -> List.of("topProducts", 0, "inStock").equals(e.get("path"))), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> !e.containsKey("path")), errors.toString());
     }
 
     @Test

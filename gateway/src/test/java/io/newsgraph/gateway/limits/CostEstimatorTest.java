@@ -113,17 +113,20 @@ class CostEstimatorTest {
 
     @Test
     void theSuitesQueriesCostWhatTheirShapeSays() {
-        // README / launcher welcome query: 5 articles, each with processing and 20 assumed entities of 3 related.
+        // README / launcher welcome query: 5 articles, each with processing and 20 assumed entities, each with a
+        // connection of 3 related (an edge and its node each).
         String welcome = """
                 { articles(first: 5) { edges { node { title publishedAt processing { state }
                   entities(minSalience: 0.3) { salience mentionCount entity { name type articleCount
-                    related(first: 3) { articleCount entity { name type } } } } } } } }""";
-        assertEquals(1 + 5 * (1 + 1 + 1 + 20 * (1 + 1 + 3 * 2)), estimate(SUITE, welcome, null));
+                    related(first: 3) { edges { articleCount node { name type } } } } } } } } }""";
+        assertEquals(1 + 5 * (1 + 1 + 1 + 20 * (1 + 1 + 1 + 3 * 2)), estimate(SUITE, welcome, null));
         assertEquals(1 + 5 * 2, estimate(SUITE, "{ articles(first: 5) { edges { node { id title publishedAt } } } }", null));
-        assertEquals(20, estimate(SUITE, "{ searchEntities(query: \"Rotterdam\") { id name type } }", null));
+        assertEquals(1 + 20 * 2, estimate(SUITE, "{ searchEntities(query: \"Rotterdam\") { edges { node { id name type } } } }", null));
+        // last sizes a page as first does
+        assertEquals(1 + 7 * 2, estimate(SUITE, "{ articles(last: 7) { edges { node { id } } } }", null));
         assertEquals(1 + 20 * 2, estimate(SUITE, "{ searchArticles(query: \"energy\") { edges { node { id title } } } }", null));
         // related(first: Int = 10): the schema's default counts when the argument is left out
-        assertEquals(1 + 10 * 2, estimate(SUITE, "{ entity(id: \"5\") { related { entity { id } } } }", null));
+        assertEquals(1 + 1 + 10 * 2, estimate(SUITE, "{ entity(id: \"5\") { related { edges { node { id } } } } }", null));
         // a mutation starts at 10
         assertEquals(11, estimate(SUITE, "mutation { deleteArticle(id: \"a\", version: 1) { id } }", null));
     }
@@ -146,8 +149,8 @@ class CostEstimatorTest {
         int levels = 30;
         StringBuilder q = new StringBuilder("{ entity(id: \"5\") { ...F0 } }\n");
         for (int i = 0; i < levels; i++) {
-            q.append("fragment F").append(i).append(" on Entity { related(first: 10) { entity { ...F").append(i + 1)
-                    .append(" ... on Entity { ...F").append(i + 1).append(" } } } }\n");
+            q.append("fragment F").append(i).append(" on Entity { related(first: 10) { edges { node { ...F").append(i + 1)
+                    .append(" ... on Entity { ...F").append(i + 1).append(" } } } } }\n");
         }
         q.append("fragment F").append(levels).append(" on Entity { name }\n");
         double cost = estimate(SUITE, q.toString(), null);
@@ -176,9 +179,9 @@ class CostEstimatorTest {
     static String fanOut(int levels, int first) {
         StringBuilder sb = new StringBuilder("{ entity(id: \"5\") { ");
         for (int i = 0; i < levels; i++) {
-            sb.append("related(first: ").append(first).append(") { entity { ");
+            sb.append("related(first: ").append(first).append(") { edges { node { ");
         }
-        sb.append("id").append(" } }".repeat(levels)).append(" } }");
+        sb.append("id").append(" } } }".repeat(levels)).append(" } }");
         return sb.toString();
     }
 

@@ -142,15 +142,24 @@ public final class OperationMeter {
             largestRepresentations = Math.max(largestRepresentations, n);
             return n;
         }
+        // the size given (first or last: a connection pages either way), else the first declared one's default
+        Long assumed = null;
         for (String sizeArgument : new String[]{"first", "last"}) {
             GraphQLArgument declared = definition.getArgument(sizeArgument);
             if (declared == null) {
                 continue;
             }
-            Object given = argument(field, sizeArgument);
-            long n = given instanceof Number number ? number.longValue() : defaultOf(declared);
-            largestPage = Math.max(largestPage, n);
-            return Math.max(n, 0);
+            if (argument(field, sizeArgument) instanceof Number number) {
+                largestPage = Math.max(largestPage, number.longValue());
+                return Math.max(number.longValue(), 0);
+            }
+            if (assumed == null) {
+                assumed = defaultOf(declared);
+            }
+        }
+        if (assumed != null) {
+            largestPage = Math.max(largestPage, assumed);
+            return Math.max(assumed, 0);
         }
         boolean list = GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(definition.getType()));
         if (list && !field.getName().equals("edges") && !field.getName().equals("nodes")) {

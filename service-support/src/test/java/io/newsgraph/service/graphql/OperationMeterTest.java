@@ -23,7 +23,7 @@ class OperationMeterTest {
             scalar _Any
             type Query {
               entity(id: ID!): Entity
-              entities(first: Int, after: String): EntityConnection!
+              entities(first: Int, after: String, last: Int, before: String): EntityConnection!
               _entities(representations: [_Any!]!): [Entity]!
             }
             type Entity { id: ID! name: String aliases: [String!]! related(first: Int = 10): [Related!]! }
@@ -58,6 +58,10 @@ class OperationMeterTest {
                 Map.of("n", 7)).cost());
         // a connection without first: the default list size, and edges stand for that page, not another list
         assertEquals(1 + 20 * (1 + (1 + (1 + 1))), measure("{ entities { edges { cursor node { id } } } }", Map.of()).cost());
+        // last sizes a backward page as first does a forward one
+        OperationMeasure last = measure("{ entities(last: 70) { edges { cursor node { id } } } }", Map.of());
+        assertEquals(1 + 70 * (1 + (1 + (1 + 1))), last.cost());
+        assertEquals(70, last.largestPage());
         // a plain list field
         assertEquals(1 + (1 + 20 * 0), measure("{ entity(id: 1) { aliases } }", Map.of()).cost());
     }

@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import io.newsgraph.articles.api.ArticleView;
 import io.newsgraph.articles.api.ArticleViews;
 import io.newsgraph.articles.api.Connections;
+import io.newsgraph.articles.api.DateBounds;
 import io.newsgraph.articles.config.ArticlesConfig;
 import io.newsgraph.articles.domain.ArticleDraft;
 import io.newsgraph.articles.domain.ArticleException;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
@@ -64,15 +66,32 @@ public class ArticleGraphQLApi {
 
     @Query("articles")
     @Description("Articles newest first (publishedAt, else ingest time), as a Relay connection")
-    public @NonNull Connections.ArticleConnection articles(GraphQLTypes.ArticleFilter filter, Integer first, String after) {
-        return call(() -> views.connection(service.list(filter == null ? null : filter.source(),
-                filter == null ? null : filter.publishedFrom(), filter == null ? null : filter.publishedTo(), after, first)));
+    public @NonNull Connections.ArticleConnection articles(GraphQLTypes.ArticleFilter filter, Integer first, String after,
+                                                           Integer last, String before) {
+        return call(() -> {
+            String source = filter == null ? null : filter.source();
+            OffsetDateTime from = filter == null ? null : DateBounds.lower("publishedFrom", filter.publishedFrom());
+            OffsetDateTime to = filter == null ? null : DateBounds.upper("publishedTo", filter.publishedTo());
+            Connections.ArticleConnection c = views.connection(service.list(source, from, to,
+                    service.window(first, after, last, before)));
+            return asked("totalCount") ? c.withTotalCount(service.count(source, from, to)) : c;
+        });
     }
 
     @Query("searchArticles")
     @Description("Full-text search (web search syntax: words, \"phrases\", or, -not), best match first")
-    public @NonNull Connections.ArticleSearchConnection searchArticles(@NonNull String query, Integer first, String after) {
-        return call(() -> views.searchConnection(query, service.search(query, after, first)));
+    public @NonNull Connections.ArticleSearchConnection searchArticles(@NonNull String query, Integer first, String after,
+                                                                       Integer last, String before) {
+        return call(() -> {
+            Connections.ArticleSearchConnection c = views.searchConnection(query,
+                    service.search(query, service.window(first, after, last, before)));
+            return asked("totalCount") ? c.withTotalCount(service.searchCount(query)) : c;
+        });
+    }
+
+    /** Whether the client selected this field of the value being resolved (a count is read only when asked for). */
+    private boolean asked(String field) {
+        return context.unwrap(DataFetchingEnvironment.class).getSelectionSet().contains(field);
     }
 
     /**

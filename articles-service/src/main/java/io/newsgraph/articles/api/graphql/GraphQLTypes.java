@@ -40,9 +40,17 @@ public final class GraphQLTypes {
         TITLE, URL, SOURCE, PUBLISHED_AT, LANGUAGE
     }
 
+    /** Dates are strings so that a date alone is accepted; {@link io.newsgraph.articles.api.DateBounds} reads them. */
     @Input("ArticleFilter")
-    public record ArticleFilter(String source, @Description("inclusive") OffsetDateTime publishedFrom,
-                                @Description("exclusive") OffsetDateTime publishedTo) {
+    public record ArticleFilter(String source,
+                                @Description("Inclusive lower bound of publishedAt: an ISO-8601 date-time with offset"
+                                        + " (2024-10-01T08:00:00Z) or a date (2024-10-01: from the start of that day, UTC)."
+                                        + " Anything else is refused with INVALID_DATE.")
+                                String publishedFrom,
+                                @Description("Exclusive upper bound of publishedAt: an ISO-8601 date-time with offset"
+                                        + " (2024-10-02T00:00:00Z) or a date (2024-10-01: up to the end of that day, UTC,"
+                                        + " so the day is included). Anything else is refused with INVALID_DATE.")
+                                String publishedTo) {
     }
 
     @Name("IngestOutcome")
