@@ -58,16 +58,18 @@ public class GraphQLRoutes {
     private final GatewayMetrics metrics;
     private final OperationAuthorization authorization;
     private final EdgeGuards guards;
+    private final SubscriptionRoutes subscriptions;
     private final byte[] graphiql;
 
     public GraphQLRoutes(GatewayRuntime runtime, GatewayConfig config, ObjectMapper json, GatewayMetrics metrics,
-            OperationAuthorization authorization, EdgeGuards guards) {
+            OperationAuthorization authorization, EdgeGuards guards, SubscriptionRoutes subscriptions) {
         this.runtime = runtime;
         this.config = config;
         this.json = json;
         this.metrics = metrics;
         this.authorization = authorization;
         this.guards = guards;
+        this.subscriptions = subscriptions;
         this.graphiql = resource("graphiql/index.html");
     }
 
@@ -85,6 +87,8 @@ public class GraphQLRoutes {
                         fail(ctx, new GraphQLFailure(500, "INTERNAL_SERVER_ERROR", "Internal server error."));
                     }
                 });
+        // A WebSocket upgrade (subscriptions) is taken here; any other GET goes on to the query handler.
+        router.get("/graphql").handler(subscriptions::upgrade);
         router.get("/graphql").handler(this::get);
         if (config.graphiql()) {
             router.get("/").handler(ctx -> ctx.redirect("/graphiql"));
@@ -173,6 +177,10 @@ public class GraphQLRoutes {
             }
             OperationDefinition op = doc.operation(operationName);
             authorization.check(ctx, op);
+            if (op.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+                throw new GraphQLFailure(405, "METHOD_NOT_ALLOWED",
+                        "Subscriptions are served over WebSocket at /graphql (subprotocol graphql-transport-ws).");
+            }
             if (get && op.getOperation() != OperationDefinition.Operation.QUERY) {
                 throw new GraphQLFailure(405, "METHOD_NOT_ALLOWED", "Only queries may be sent with GET; use POST.");
             }
@@ -180,7 +188,7 @@ public class GraphQLRoutes {
             if (introspects && !config.introspection()) {
                 throw new GraphQLFailure(400, "INTROSPECTION_DISABLED", "Introspection is disabled on this gateway.");
             }
-            checkVariables(engine, op, variables);
+            engine.checkVariables(op, variables);
             double estimated = config.cost().enabled() ? engine.checkCost(doc, op, variables) : -1;
             QueryPlan plan = engine.plan(doc, op, variables);
             boolean wantsPlan = config.exposeQueryPlan() && "1".equals(ctx.request().getHeader(PLAN_HEADER));
@@ -254,24 +262,7 @@ public class GraphQLRoutes {
         write(ctx, 200, body);
     }
 
-    /** Variables must fit their declared types (the values sent on are the client's own, not the coerced ones). */
-    private static void checkVariables(Engine engine, OperationDefinition op, Map<String, Object> variables) {
-        if (op.getVariableDefinitions().isEmpty()) {
-            return;
-        }
-        try {
-            graphql.execution.ValuesResolver.coerceVariableValues(engine.supergraph().apiSchema(), op.getVariableDefinitions(),
-                    graphql.execution.RawVariables.of(variables == null ? Map.of() : variables), graphql.GraphQLContext.getDefault(),
-                    java.util.Locale.ENGLISH);
-        } catch (RuntimeException e) {
-            if (e instanceof GraphQLError) {
-                throw new GraphQLFailure(400, "BAD_USER_INPUT", e.getMessage());
-            }
-            throw e;
-        }
-    }
-
-    private static Map<String, String> forwarded(RoutingContext ctx) {
+    static Map<String, String> forwarded(RoutingContext ctx) {
         Map<String, String> out = null;
         for (String h : FORWARDED) {
             String v = ctx.request().getHeader(h);
