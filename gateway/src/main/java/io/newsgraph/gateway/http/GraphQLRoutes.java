@@ -121,7 +121,6 @@ public class GraphQLRoutes {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void post(RoutingContext ctx) {
         Buffer body = ctx.body().buffer();
         if (body == null || body.length() == 0) {
@@ -139,34 +138,20 @@ public class GraphQLRoutes {
             fail(ctx, new GraphQLFailure(400, "BAD_REQUEST", "Request body must be a JSON object."));
             return;
         }
-        Object query = request.get("query");
-        Object name = request.get("operationName");
-        Object variables = request.get("variables");
-        if (query != null && !(query instanceof String)) {
-            fail(ctx, new GraphQLFailure(400, "BAD_REQUEST", "\"query\" must be a string."));
+        OperationRequest operation;
+        try {
+            operation = OperationRequest.of(request);
+        } catch (GraphQLFailure f) {
+            fail(ctx, f);
             return;
         }
-        if (name != null && !(name instanceof String)) {
-            fail(ctx, new GraphQLFailure(400, "BAD_REQUEST", "\"operationName\" must be a string."));
-            return;
-        }
-        if (variables != null && !(variables instanceof Map)) {
-            fail(ctx, new GraphQLFailure(400, "BAD_REQUEST", "\"variables\" must be an object."));
-            return;
-        }
-        handle(ctx, (String) query, (String) name, (Map<String, Object>) variables, false);
+        handle(ctx, operation.query(), operation.operationName(), operation.variables(), false);
     }
 
     private void handle(RoutingContext ctx, String query, String operationName, Map<String, Object> variables, boolean get) {
         long start = System.nanoTime();
         try {
-            if (query == null || query.isBlank()) {
-                throw new GraphQLFailure(400, "BAD_REQUEST", "GraphQL operations must contain a non-empty \"query\".");
-            }
-            if (query.length() > config.limits().maxDocumentSize()) {
-                throw new GraphQLFailure(400, "MAX_DOCUMENT_SIZE_EXCEEDED", "Document has " + query.length()
-                        + " characters; the limit (max-document-size) is " + config.limits().maxDocumentSize() + ".");
-            }
+            OperationRequest.checkQuery(query, config.limits());
             Engine engine = runtime.engine();
             if (engine == null) {
                 throw new GraphQLFailure(503, "SUPERGRAPH_NOT_LOADED", "The gateway has no supergraph loaded yet.");

@@ -255,24 +255,11 @@ public class SubscriptionRoutes implements HttpServerOptionsCustomizer {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public GraphQLWsConnection.Running start(String id, Map<String, Object> payload, GraphQLWsConnection.Events events) {
-            if (!(payload.get("query") instanceof String query) || query.isBlank()) {
-                throw new GraphQLFailure(400, "BAD_REQUEST", "GraphQL operations must contain a non-empty \"query\".");
-            }
-            Object name = payload.get("operationName");
-            Object vars = payload.get("variables");
-            if (name != null && !(name instanceof String)) {
-                throw new GraphQLFailure(400, "BAD_REQUEST", "\"operationName\" must be a string.");
-            }
-            if (vars != null && !(vars instanceof Map)) {
-                throw new GraphQLFailure(400, "BAD_REQUEST", "\"variables\" must be an object.");
-            }
-            Map<String, Object> variables = vars == null ? Map.of() : (Map<String, Object>) vars;
-            if (query.length() > config.limits().maxDocumentSize()) {
-                throw new GraphQLFailure(400, "MAX_DOCUMENT_SIZE_EXCEEDED", "Document has " + query.length()
-                        + " characters; the limit (max-document-size) is " + config.limits().maxDocumentSize() + ".");
-            }
+            OperationRequest request = OperationRequest.of(payload);
+            String query = request.query();
+            OperationRequest.checkQuery(query, config.limits());
+            Map<String, Object> variables = request.variables() == null ? Map.of() : request.variables();
             Engine engine = runtime.engine();
             if (engine == null) {
                 throw new GraphQLFailure(503, "SUPERGRAPH_NOT_LOADED", "The gateway has no supergraph loaded yet.");
@@ -281,7 +268,7 @@ public class SubscriptionRoutes implements HttpServerOptionsCustomizer {
             if (doc.failure() != null) {
                 throw doc.failure();
             }
-            OperationDefinition op = doc.operation((String) name);
+            OperationDefinition op = doc.operation(request.operationName());
             if (op.getOperation() != OperationDefinition.Operation.SUBSCRIPTION) {
                 throw new GraphQLFailure(400, "OPERATION_NOT_SUPPORTED",
                         "Only subscriptions are served over WebSocket; send queries and mutations with POST /graphql.");
