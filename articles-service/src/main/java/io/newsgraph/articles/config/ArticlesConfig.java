@@ -21,6 +21,9 @@ public interface ArticlesConfig {
 
     Relay relay();
 
+    /** Live processing updates (the GraphQL subscription {@code articleProcessing}). */
+    Live live();
+
     /** Limits of the GraphQL endpoint ({@code newsgraph.articles.graphql.max-cost} and the rest). */
     GraphQLLimitsConfig graphql();
 
@@ -116,5 +119,22 @@ public interface ArticlesConfig {
         /** How long one relay token is valid; a new one is signed shortly before it runs out. */
         @WithDefault("5m")
         Duration tokenLifetime();
+    }
+
+    interface Live {
+        /** Articles followed at once on one replica, over all subscriptions (TOO_MANY_SUBSCRIPTIONS beyond). */
+        @WithDefault("10000")
+        int maxWatchers();
+
+        /** First wait before the change listener reconnects to the database; doubles up to {@code max-reconnect-delay}. */
+        @WithDefault("1s")
+        Duration reconnectDelay();
+
+        @WithDefault("30s")
+        Duration maxReconnectDelay();
+
+        /** How long one wait for announcements lasts before the listener looks again (and checks it is still running). */
+        @WithDefault("1s")
+        Duration pollTimeout();
     }
 }

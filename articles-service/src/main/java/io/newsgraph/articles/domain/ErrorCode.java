@@ -21,6 +21,7 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415),
     VERSION_REQUIRED(428),
     INTERNAL_ERROR(500),
+    TOO_MANY_SUBSCRIPTIONS(503),
     DATABASE_UNAVAILABLE(503);
 
     private final int status;

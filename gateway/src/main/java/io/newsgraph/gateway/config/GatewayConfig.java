@@ -53,6 +53,9 @@ public interface GatewayConfig {
     /** Requests per client identity (token subject, else remote address). */
     RateLimit rateLimit();
 
+    /** GraphQL subscriptions over WebSocket ({@code graphql-transport-ws} on {@code /graphql}). */
+    Subscriptions subscriptions();
+
     /** Timeout of a subgraph request unless the subgraph sets its own. */
     @WithDefault("10s")
     Duration subgraphTimeout();
@@ -201,5 +204,35 @@ public interface GatewayConfig {
         /** A client not seen for this long is forgotten (its bucket would be full again anyway). */
         @WithDefault("10m")
         Duration idleExpiry();
+    }
+
+    interface Subscriptions {
+        /** Whether {@code /graphql} accepts WebSocket upgrades; off, an upgrade is answered like any GET. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Open connections per client identity (token subject, else remote address); beyond, close code 4429. */
+        @WithDefault("8")
+        int maxConnectionsPerClient();
+
+        /** Open connections of the whole gateway; beyond, close code 4429. */
+        @WithDefault("10000")
+        int maxConnections();
+
+        /** Subscriptions running at once on one connection; beyond, an {@code error} with code TOO_MANY_SUBSCRIPTIONS. */
+        @WithDefault("16")
+        int maxSubscriptionsPerConnection();
+
+        /** Largest message a client may send, in bytes (the WebSocket closes with 1009 beyond). */
+        @WithDefault("65536")
+        int maxMessageBytes();
+
+        /** Time a client has from the upgrade to its {@code connection_init}; then close code 4408. */
+        @WithDefault("10s")
+        Duration connectionInitTimeout();
+
+        /** Time a subgraph has to accept the subscription's WebSocket and its {@code connection_init}. */
+        @WithDefault("10s")
+        Duration subgraphConnectTimeout();
     }
 }

@@ -48,7 +48,17 @@ public final class PlanExecutor {
     }
 
     public CompletionStage<ExecutionResult> execute(QueryPlan plan, Map<String, Object> variables, Map<String, String> headers) {
-        Run run = new Run(variables == null ? Map.of() : variables, headers, plan.operation() == null ? null : plan.operation().getName());
+        return execute(plan, variables, headers, null);
+    }
+
+    /**
+     * Runs a subscription's plan for one event: {@code event}, the subgraph's answer to the subscription fetch, is
+     * merged as that fetch's answer, and the plan's other fetches (entity fetches below it) run as for a query.
+     */
+    public CompletionStage<ExecutionResult> execute(QueryPlan plan, Map<String, Object> variables, Map<String, String> headers,
+            SubgraphResponse event) {
+        Run run = new Run(variables == null ? Map.of() : variables, headers,
+                plan.operation() == null ? null : plan.operation().getName(), event);
         if (plan.root() == null) {
             return CompletableFuture.completedFuture(new ExecutionResult(run.data, run.errors));
         }
@@ -62,11 +72,13 @@ public final class PlanExecutor {
         final Map<String, String> headers;
         final String operationName;
         final Object trace = tracer.capture();
+        final SubgraphResponse event;
 
-        Run(Map<String, Object> variables, Map<String, String> headers, String operationName) {
+        Run(Map<String, Object> variables, Map<String, String> headers, String operationName, SubgraphResponse event) {
             this.variables = variables;
             this.headers = headers;
             this.operationName = operationName;
+            this.event = event;
         }
 
         CompletionStage<Void> node(PlanNode node) {
@@ -93,7 +105,16 @@ public final class PlanExecutor {
             Map<String, Object> body = new LinkedHashMap<>(2);
             body.put("query", f.operation());
             body.put("variables", variablesFor(f));
-            return send(f, body, List::of).thenAccept(resp -> {
+            CompletionStage<SubgraphResponse> answer;
+            if (f.isSubscription()) {
+                if (event == null) {
+                    throw new IllegalStateException("a subscription's plan runs once per event");
+                }
+                answer = CompletableFuture.completedFuture(event);
+            } else {
+                answer = send(f, body, List::of);
+            }
+            return answer.thenAccept(resp -> {
                 if (resp == null) {
                     return;
                 }

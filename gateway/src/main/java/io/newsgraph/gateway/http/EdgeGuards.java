@@ -78,11 +78,13 @@ public class EdgeGuards {
 
     /** The verified token subject when there is one, else the remote address (behind a proxy: see quarkus.http.proxy.*). */
     static String client(RoutingContext ctx) {
-        if (ctx.user() instanceof QuarkusHttpUser user) {
-            SecurityIdentity identity = user.getSecurityIdentity();
-            if (identity != null && !identity.isAnonymous() && identity.getPrincipal() != null) {
-                return "sub:" + identity.getPrincipal().getName();
-            }
+        return client(ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null, ctx);
+    }
+
+    /** The same for an identity verified apart from the request (a token in a WebSocket's connection_init). */
+    static String client(SecurityIdentity identity, RoutingContext ctx) {
+        if (identity != null && !identity.isAnonymous() && identity.getPrincipal() != null) {
+            return "sub:" + identity.getPrincipal().getName();
         }
         var address = ctx.request().remoteAddress();
         return "ip:" + (address == null ? "unknown" : address.hostAddress());

@@ -59,17 +59,19 @@ public class GraphQLRoutes {
     private final GatewayMetrics metrics;
     private final OperationAuthorization authorization;
     private final EdgeGuards guards;
+    private final SubscriptionRoutes subscriptions;
     private final byte[] graphiql;
     private final PersistedQueries persisted;
 
     public GraphQLRoutes(GatewayRuntime runtime, GatewayConfig config, ObjectMapper json, GatewayMetrics metrics,
-            OperationAuthorization authorization, EdgeGuards guards) {
+            OperationAuthorization authorization, EdgeGuards guards, SubscriptionRoutes subscriptions) {
         this.runtime = runtime;
         this.config = config;
         this.json = json;
         this.metrics = metrics;
         this.authorization = authorization;
         this.guards = guards;
+        this.subscriptions = subscriptions;
         this.graphiql = resource("graphiql/index.html");
         this.persisted = persistedQueries(config.persistedQueries(), json);
     }
@@ -101,6 +103,8 @@ public class GraphQLRoutes {
                         fail(ctx, new GraphQLFailure(500, "INTERNAL_SERVER_ERROR", "Internal server error."));
                     }
                 });
+        // A WebSocket upgrade (subscriptions) is taken here; any other GET goes on to the query handler.
+        router.get("/graphql").handler(subscriptions::upgrade);
         router.get("/graphql").handler(this::get);
         if (config.graphiql()) {
             router.get("/").handler(ctx -> ctx.redirect("/graphiql"));
@@ -134,7 +138,6 @@ public class GraphQLRoutes {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void post(RoutingContext ctx) {
         Buffer body = ctx.body().buffer();
         if (body == null || body.length() == 0) {
@@ -152,22 +155,14 @@ public class GraphQLRoutes {
             fail(ctx, new GraphQLFailure(400, "BAD_REQUEST", "Request body must be a JSON object."));
             return;
         }
-        Object query = request.get("query");
-        Object name = request.get("operationName");
-        Object variables = request.get("variables");
-        if (query != null && !(query instanceof String)) {
-            fail(ctx, new GraphQLFailure(400, "BAD_REQUEST", "\"query\" must be a string."));
+        OperationRequest operation;
+        try {
+            operation = OperationRequest.of(request);
+        } catch (GraphQLFailure f) {
+            fail(ctx, f);
             return;
         }
-        if (name != null && !(name instanceof String)) {
-            fail(ctx, new GraphQLFailure(400, "BAD_REQUEST", "\"operationName\" must be a string."));
-            return;
-        }
-        if (variables != null && !(variables instanceof Map)) {
-            fail(ctx, new GraphQLFailure(400, "BAD_REQUEST", "\"variables\" must be an object."));
-            return;
-        }
-        handle(ctx, (String) query, (String) name, (Map<String, Object>) variables, request.get("extensions"), false);
+        handle(ctx, operation.query(), operation.operationName(), operation.variables(), request.get("extensions"), false);
     }
 
     private void handle(RoutingContext ctx, String sent, String operationName, Map<String, Object> variables, Object extensions, boolean get) {
@@ -175,13 +170,7 @@ public class GraphQLRoutes {
         try {
             PersistedQueries.Resolution resolution = persisted.resolve(sent, extensions);
             String query = resolution.query();
-            if (query == null || query.isBlank()) {
-                throw new GraphQLFailure(400, "BAD_REQUEST", "GraphQL operations must contain a non-empty \"query\".");
-            }
-            if (query.length() > config.limits().maxDocumentSize()) {
-                throw new GraphQLFailure(400, "MAX_DOCUMENT_SIZE_EXCEEDED", "Document has " + query.length()
-                        + " characters; the limit (max-document-size) is " + config.limits().maxDocumentSize() + ".");
-            }
+            OperationRequest.checkQuery(query, config.limits());
             Engine engine = runtime.engine();
             if (engine == null) {
                 throw new GraphQLFailure(503, "SUPERGRAPH_NOT_LOADED", "The gateway has no supergraph loaded yet.");
@@ -194,6 +183,10 @@ public class GraphQLRoutes {
             OperationDefinition op = doc.operation(operationName);
             traced(op);
             authorization.check(ctx, op);
+            if (op.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+                throw new GraphQLFailure(405, "METHOD_NOT_ALLOWED",
+                        "Subscriptions are served over WebSocket at /graphql (subprotocol graphql-transport-ws).");
+            }
             if (get && op.getOperation() != OperationDefinition.Operation.QUERY) {
                 throw new GraphQLFailure(405, "METHOD_NOT_ALLOWED", "Only queries may be sent with GET; use POST.");
             }
@@ -201,7 +194,7 @@ public class GraphQLRoutes {
             if (introspects && !config.introspection()) {
                 throw new GraphQLFailure(400, "INTROSPECTION_DISABLED", "Introspection is disabled on this gateway.");
             }
-            checkVariables(engine, op, variables);
+            engine.checkVariables(op, variables);
             double estimated = config.cost().enabled() ? engine.checkCost(doc, op, variables) : -1;
             QueryPlan plan = engine.plan(doc, op, variables);
             boolean wantsPlan = config.exposeQueryPlan() && "1".equals(ctx.request().getHeader(PLAN_HEADER));
@@ -289,24 +282,7 @@ public class GraphQLRoutes {
         write(ctx, 200, body);
     }
 
-    /** Variables must fit their declared types (the values sent on are the client's own, not the coerced ones). */
-    private static void checkVariables(Engine engine, OperationDefinition op, Map<String, Object> variables) {
-        if (op.getVariableDefinitions().isEmpty()) {
-            return;
-        }
-        try {
-            graphql.execution.ValuesResolver.coerceVariableValues(engine.supergraph().apiSchema(), op.getVariableDefinitions(),
-                    graphql.execution.RawVariables.of(variables == null ? Map.of() : variables), graphql.GraphQLContext.getDefault(),
-                    java.util.Locale.ENGLISH);
-        } catch (RuntimeException e) {
-            if (e instanceof GraphQLError) {
-                throw new GraphQLFailure(400, "BAD_USER_INPUT", e.getMessage());
-            }
-            throw e;
-        }
-    }
-
-    private static Map<String, String> forwarded(RoutingContext ctx) {
+    static Map<String, String> forwarded(RoutingContext ctx) {
         Map<String, String> out = null;
         for (String h : FORWARDED) {
             String v = ctx.request().getHeader(h);

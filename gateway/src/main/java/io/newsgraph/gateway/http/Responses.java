@@ -1,7 +1,6 @@
 package io.newsgraph.gateway.http;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,13 +24,7 @@ final class Responses {
     }
 
     static void fail(RoutingContext ctx, ObjectMapper json, GraphQLFailure f) {
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", f.code());
-        extensions.putAll(f.extensions());
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", f.getMessage());
-        error.put("extensions", extensions);
-        write(ctx, json, f.status(), Map.of("errors", List.of(error)));
+        write(ctx, json, f.status(), Map.of("errors", List.of(f.toError())));
     }
 
     static void write(RoutingContext ctx, ObjectMapper json, int status, Object body) {

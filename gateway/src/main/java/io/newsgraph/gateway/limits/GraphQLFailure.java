@@ -1,5 +1,6 @@
 package io.newsgraph.gateway.limits;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -34,5 +35,21 @@ public class GraphQLFailure extends RuntimeException {
     /** Entries of {@code extensions} besides {@code code}. */
     public Map<String, Object> extensions() {
         return extensions;
+    }
+
+    /** The failure as one GraphQL error: {@code message} and {@code extensions} with the code first. */
+    public Map<String, Object> toError() {
+        Map<String, Object> ext = new LinkedHashMap<>();
+        ext.put("code", code);
+        ext.putAll(extensions);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", getMessage());
+        error.put("extensions", ext);
+        return error;
+    }
+
+    /** A GraphQL error with a message and a code, for answers that have no HTTP status of their own. */
+    public static Map<String, Object> error(String code, String message) {
+        return new GraphQLFailure(400, code, message).toError();
     }
 }

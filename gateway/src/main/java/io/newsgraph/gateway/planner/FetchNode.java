@@ -62,6 +62,14 @@ public final class FetchNode {
         return operationKind.equals("mutation");
     }
 
+    /**
+     * Whether this is a subscription's root fetch: sent once over the subgraph's WebSocket, each of its events then
+     * stands for this fetch's answer while the rest of the plan runs.
+     */
+    public boolean isSubscription() {
+        return operationKind.equals("subscription");
+    }
+
     public List<PathElement> path() {
         return path;
     }

@@ -17,8 +17,9 @@ import io.newsgraph.gateway.supergraph.TypeInfo;
 
 /**
  * The first stage: which subgraph each root field goes to (query root fields of one subgraph share a fetch;
- * mutation root fields keep their order, consecutive ones of one subgraph together), then the selections below,
- * then the finished plan.
+ * mutation root fields keep their order, consecutive ones of one subgraph together; a subscription's one root field is a
+ * fetch of kind {@code subscription} whose answers are the subgraph's events), then the selections below, then the
+ * finished plan.
  */
 final class RootPlanner {
 
@@ -31,10 +32,12 @@ final class RootPlanner {
     QueryPlan plan() {
         OperationDefinition operation = ctx.operation;
         boolean mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
-        if (operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
-            throw new PlanningException("subscriptions are not supported");
+        boolean subscription = operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION;
+        if (subscription && ctx.supergraph.subscriptionType() == null) {
+            throw new PlanningException("the supergraph has no subscription type");
         }
-        String rootName = mutation ? ctx.supergraph.mutationType() : ctx.supergraph.queryType();
+        String rootName = mutation ? ctx.supergraph.mutationType()
+                : subscription ? ctx.supergraph.subscriptionType() : ctx.supergraph.queryType();
         TypeInfo root = ctx.supergraph.type(rootName);
         LinkedHashMap<String, List<Field>> groups = ctx.collector.collect(rootName, operation.getSelectionSet().getSelections());
         boolean introspection = false;
@@ -63,14 +66,14 @@ final class RootPlanner {
                     introspection |= name.equals("__schema") || name.equals("__type");
                     continue;
                 }
-                if (split(root, e.getKey(), e.getValue(), byGraph)) {
+                if (!subscription && split(root, e.getKey(), e.getValue(), byGraph)) {
                     continue;
                 }
                 String graph = chooseGraph(root, e.getValue(), byGraph.keySet());
                 byGraph.computeIfAbsent(graph, g -> new LinkedHashMap<>()).put(e.getKey(), e.getValue());
             }
             for (Map.Entry<String, LinkedHashMap<String, List<Field>>> e : byGraph.entrySet()) {
-                FetchNode f = ctx.newFetch(e.getKey(), "query", false, List.of(), null);
+                FetchNode f = ctx.newFetch(e.getKey(), subscription ? "subscription" : "query", false, List.of(), null);
                 roots.add(f);
                 ctx.selections.planFields(Scope.root(f, root), e.getValue());
             }

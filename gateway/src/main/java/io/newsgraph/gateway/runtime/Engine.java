@@ -144,6 +144,23 @@ public final class Engine {
         return estimated;
     }
 
+    /** Variables must fit their declared types (the values sent on are the client's own, not the coerced ones). */
+    public void checkVariables(OperationDefinition op, Map<String, Object> variables) {
+        if (op.getVariableDefinitions().isEmpty()) {
+            return;
+        }
+        try {
+            graphql.execution.ValuesResolver.coerceVariableValues(supergraph.apiSchema(), op.getVariableDefinitions(),
+                    graphql.execution.RawVariables.of(variables == null ? Map.of() : variables), graphql.GraphQLContext.getDefault(),
+                    Locale.ENGLISH);
+        } catch (RuntimeException e) {
+            if (e instanceof graphql.GraphQLError) {
+                throw new GraphQLFailure(400, "BAD_USER_INPUT", e.getMessage());
+            }
+            throw e;
+        }
+    }
+
     /** The plan of one operation for these variable values (only those of {@code @skip}/{@code @include} matter). */
     public QueryPlan plan(PreparedDocument doc, OperationDefinition op, Map<String, Object> variables) {
         String name = op.getName() == null ? "" : op.getName();

@@ -40,6 +40,7 @@ public class GatewayRuntime {
     private final GatewayMetrics metrics;
     private final FetchTracing tracing;
     private volatile Engine engine;
+    private volatile Map<String, VertxSubgraphTransport.Target> targets = Map.of();
     private SupergraphSource source;
     private VertxSubgraphTransport transport;
     private PlanExecutor executor;
@@ -104,12 +105,18 @@ public class GatewayRuntime {
             targets.put(s.id(), new VertxSubgraphTransport.Target(url, timeout));
         }
         transport.retarget(targets);
+        this.targets = Map.copyOf(targets);
         engine = new Engine(supergraph, config.limits(), config.operationCacheSize(), CostModel.of(supergraph, config.cost()));
     }
 
     /** The engine of the current supergraph, or null before one loaded. */
     public Engine engine() {
         return engine;
+    }
+
+    /** Where a subgraph (by join__Graph id) is reached now: its routing URL, or the URL configured for it. */
+    public VertxSubgraphTransport.Target target(String graph) {
+        return targets.get(graph);
     }
 
     public PlanExecutor executor() {

@@ -20,17 +20,19 @@ public final class Supergraph {
     private final GraphQLSchema apiSchema;
     private final String queryType;
     private final String mutationType;
+    private final String subscriptionType;
     private final boolean tracksImplements;
     private final CostDirectives costDirectives;
 
     Supergraph(String sdl, Map<String, SubgraphInfo> subgraphs, Map<String, TypeInfo> types, GraphQLSchema apiSchema,
-            String queryType, String mutationType, boolean tracksImplements, CostDirectives costDirectives) {
+            String queryType, String mutationType, String subscriptionType, boolean tracksImplements, CostDirectives costDirectives) {
         this.sdl = sdl;
         this.subgraphs = subgraphs;
         this.types = types;
         this.apiSchema = apiSchema;
         this.queryType = queryType;
         this.mutationType = mutationType;
+        this.subscriptionType = subscriptionType;
         this.tracksImplements = tracksImplements;
         this.costDirectives = costDirectives;
     }
@@ -70,6 +72,11 @@ public final class Supergraph {
 
     public String mutationType() {
         return mutationType;
+    }
+
+    /** The subscription root type's name, or null when no subgraph has one. */
+    public String subscriptionType() {
+        return subscriptionType;
     }
 
     /** {@code @cost} and {@code @listSize} as composed into the supergraph (the API schema no longer has them). */

@@ -84,6 +84,7 @@ public final class SupergraphParser {
         }
         String query = "Query";
         String mutation = null;
+        String subscription = null;
         for (Definition<?> def : document.getDefinitions()) {
             if (def instanceof SchemaDefinition schema) {
                 for (OperationTypeDefinition op : schema.getOperationTypeDefinitions()) {
@@ -91,6 +92,7 @@ public final class SupergraphParser {
                     switch (op.getName()) {
                         case "query" -> query = name;
                         case "mutation" -> mutation = name;
+                        case "subscription" -> subscription = name;
                         default -> { }
                     }
                 }
@@ -99,12 +101,15 @@ public final class SupergraphParser {
         if (mutation == null && types.containsKey("Mutation")) {
             mutation = "Mutation";
         }
+        if (subscription == null && types.containsKey("Subscription")) {
+            subscription = "Subscription";
+        }
         if (!types.containsKey(query)) {
             throw new SupergraphException("supergraph has no query type " + query);
         }
         checkReferences(types, subgraphs);
         var api = ApiSchemaBuilder.build(document, specs.inaccessible, specs.prefixes);
-        return new Supergraph(sdl, subgraphs, types, api, query, mutation, tracksImplements, CostDirectives.read(document));
+        return new Supergraph(sdl, subgraphs, types, api, query, mutation, subscription, tracksImplements, CostDirectives.read(document));
     }
 
     static boolean isSpecType(String name) {

@@ -11,18 +11,21 @@ import io.newsgraph.articles.domain.ArticleException;
 import io.newsgraph.articles.domain.ArticleService;
 import io.newsgraph.articles.domain.ErrorCode;
 import io.newsgraph.articles.federation.ArticleEntityLoader;
+import io.newsgraph.articles.live.ProcessingFeed;
 import io.newsgraph.articles.parse.TextFormat;
 import io.newsgraph.service.DatabaseFailures;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
+import io.smallrye.mutiny.Multi;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import io.smallrye.graphql.api.Subscription;
 
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
@@ -45,10 +48,12 @@ public class ArticleGraphQLApi {
     private final ArticleEntityLoader entities;
     private final ArticlesConfig config;
     private final Context context;
+    private final ProcessingFeed feed;
 
     public ArticleGraphQLApi(ArticleService service, ArticleViews views, ArticleEntityLoader entities,
-                             ArticlesConfig config, Context context) {
+                             ArticlesConfig config, Context context, ProcessingFeed feed) {
         this.service = service;
+        this.feed = feed;
         this.views = views;
         this.entities = entities;
         this.config = config;
@@ -145,6 +150,18 @@ public class ArticleGraphQLApi {
         return call(() -> {
             return views.view(service.retryProcessing(uuid(id)));
         });
+    }
+
+    @Subscription("articleProcessing")
+    @Description("The article now, then again each time its processing changes (state, attempts, error, a new version); "
+            + "completes after a DONE (its entities are then ready) or FAILED state, or when the article is deleted. "
+            + "An unknown id fails with ARTICLE_NOT_FOUND.")
+    public Multi<ArticleView> articleProcessing(@Id @NonNull String id) {
+        UUID uuid = uuidOrNull(id);
+        if (uuid == null) {
+            return Multi.createFrom().failure(new GraphQLApiError(new ArticleException(ErrorCode.ARTICLE_NOT_FOUND, "no article with that id")));
+        }
+        return feed.watch(uuid).onFailure(ArticleException.class).transform(e -> new GraphQLApiError((ArticleException) e));
     }
 
     private static <T> T call(Supplier<T> body) {
