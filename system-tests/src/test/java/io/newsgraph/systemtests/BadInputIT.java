@@ -452,7 +452,7 @@ class BadInputIT {
         String ent = entities + "/graphql";
         String art = articles + "/graphql";
         graphql("entities: fan-out bomb 14 levels", "MAX_DEPTH_EXCEEDED", gql(ent, HostileQueriesIT.fanOut("1", 14)));
-        graphql("entities: fan-out bomb 6 levels", "COST_ESTIMATED_TOO_EXPENSIVE", gql(ent, HostileQueriesIT.fanOut("1", 6)));
+        graphql("entities: fan-out bomb 4 levels", "COST_ESTIMATED_TOO_EXPENSIVE", gql(ent, HostileQueriesIT.fanOut("1", 4)));
         graphql("entities: fragment reuse bomb", Expect.ERROR, gql(ent, HostileQueriesIT.fragmentReuse("1", 8)));
         graphql("entities: fragment reuse bomb, 3 levels", Expect.ERROR, gql(ent, HostileQueriesIT.fragmentReuse("1", 3)));
         graphql("entities: page of 1000", "MAX_PAGE_SIZE_EXCEEDED", gql(ent, "{ entities(first: 1000) { edges { cursor } } }"));
