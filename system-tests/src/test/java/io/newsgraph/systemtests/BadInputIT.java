@@ -102,7 +102,8 @@ class BadInputIT {
             // a client that reads while it sends (the "read while sending" cases) must get their 431 every time.
             "gateway: 64 KiB header", "431 lost to a reset",
             "gateway: 64 KiB bearer token", "431 lost to a reset",
-            "gateway: 64 KiB cookie", "431 lost to a reset");
+            "gateway: 64 KiB cookie", "431 lost to a reset",
+            "gateway: 500 headers", "431 lost to a reset");
 
     /** GraphQL error codes of a fault on the server's side: a 5xx inside a 200 answer. */
     private static final Set<String> FAULTS = Set.of("INTERNAL_SERVER_ERROR", "SUBGRAPH_REQUEST_FAILED", "QUERY_PLANNING_FAILED");
