@@ -1,5 +1,6 @@
 package io.newsgraph.systemtests;
 
+import io.newsgraph.launcher.Service;
 import io.newsgraph.testing.GraphQLWsClient;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,56 @@ class SubscriptionIT {
             }
         }
         throw new AssertionError("three articles were DONE before their subscription's first read; no PENDING seen");
+    }
+
+    /**
+     * With anonymous reads off at articles-service (the gateway's left on, so only the subgraph decides): the subgraph
+     * sees the client's identity on the WebSocket the gateway opens to it, so a reader subscribes and an anonymous
+     * client gets the subgraph's refusal as an error with its code, not a silent subscription.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSubgraphsReadRuleSeesTheSubscribersIdentity() {
+        String id = HappyPathIT.ingest("Minister of Defense Gen Nakatani spoke in Tokyo on October 9, 2024.",
+                "subscription-it-reads-off-" + System.nanoTime(), "2024-10-09T12:00:00Z");
+        Launched.articlesWithAnonymousReads(false);
+        try {
+            try (GraphQLWsClient client = GraphQLWsClient.open(GraphQLWsClient.wsUrl(SystemSuite.gateway()))) {
+                client.init(Map.of("Authorization", "Bearer " + SystemSuite.tokens().token("reader")));
+                assertEquals("connection_ack", client.next(WAIT).type());
+                client.subscribe("r", SUBSCRIPTION, Map.of("id", id));
+                GraphQLWsClient.Received r = client.next(WAIT);
+                assertEquals("next", r.type(), "a reader subscribes: " + r);
+                Map<String, Object> payload = (Map<String, Object>) r.message().get("payload");
+                assertFalse(payload.containsKey("errors"), "no errors: " + payload);
+                Map<String, Object> article = (Map<String, Object>) ((Map<String, Object>) payload.get("data")).get("articleProcessing");
+                assertEquals(id, article.get("id"));
+            }
+            try (GraphQLWsClient client = GraphQLWsClient.open(GraphQLWsClient.wsUrl(SystemSuite.gateway()))) {
+                client.init(Map.of());
+                assertEquals("connection_ack", client.next(WAIT).type(), "the gateway itself still admits anonymous reads");
+                client.subscribe("a", SUBSCRIPTION, Map.of("id", id));
+                GraphQLWsClient.Received r = client.next(WAIT);
+                String seen = r.message() + " " + r.closeCode() + " " + r.closeReason();
+                assertFalse("next".equals(r.type()) && !seen.contains("errors"), "no data for an anonymous subscriber: " + seen);
+                assertTrue(seen.contains("UNAUTHENTICATED"), "the subgraph's refusal, with its code: " + seen);
+                assertFalse(seen.contains("Exception") || seen.contains("at io."), "no internals: " + seen);
+            }
+        } finally {
+            Launched.articlesWithAnonymousReads(true);
+        }
+    }
+
+    /** Relaunches articles-service with anonymous reads on or off, and waits until it is ready. */
+    private static final class Launched {
+        static void articlesWithAnonymousReads(boolean on) {
+            var suite = SystemSuite.get();
+            suite.stop(Service.ARTICLES);
+            suite.withEnvironment(Service.ARTICLES,
+                    Map.of("NEWSGRAPH_SECURITY_ANONYMOUS_READ", String.valueOf(on)));
+            suite.launch(Service.ARTICLES);
+            suite.awaitReady(Service.ARTICLES);
+        }
     }
 
     @Test

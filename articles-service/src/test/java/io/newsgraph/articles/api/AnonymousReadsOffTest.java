@@ -20,7 +20,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 @TestProfile(AnonymousReadsOffTest.Off.class)
-class AnonymousReadsOffTest {
+public class AnonymousReadsOffTest {
 
     public static class Off implements QuarkusTestProfile {
         @Override

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.newsgraph.gateway.executor.SubgraphResponse;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -56,7 +57,11 @@ public final class SubgraphSubscription implements GraphQLWsConnection.Running {
         client.connect(options).onComplete(ar -> {
             if (ar.failed()) {
                 vertx.cancelTimer(timer);
-                s.fail(ar.cause().getMessage());
+                if (ar.cause() instanceof UpgradeRejectedException rejected && (rejected.getStatus() == 401 || rejected.getStatus() == 403)) {
+                    s.refused(rejected);
+                } else {
+                    s.fail(ar.cause().getMessage());
+                }
                 return;
             }
             WebSocket ws = ar.result();
@@ -110,6 +115,31 @@ public final class SubgraphSubscription implements GraphQLWsConnection.Running {
             }
             default -> { }
         }
+    }
+
+    /**
+     * The subgraph's own read rule refused the caller on the upgrade (a subscription is a read there too): its
+     * answer's errors, with their codes, are the subscription's end, as a refused query's errors are its answer.
+     */
+    @SuppressWarnings("unchecked")
+    private void refused(UpgradeRejectedException rejected) {
+        if (done) {
+            return;
+        }
+        done = true;
+        List<Map<String, Object>> errors = List.of();
+        try {
+            if (rejected.getBody() != null && json.readValue(rejected.getBody().getBytes(), Map.class).get("errors") instanceof List<?> l) {
+                errors = (List<Map<String, Object>>) l;
+            }
+        } catch (Exception notJson) {
+            // answered below by the status alone
+        }
+        if (errors.isEmpty()) {
+            String code = rejected.getStatus() == 401 ? "UNAUTHENTICATED" : "FORBIDDEN";
+            errors = List.of(Map.of("message", "the subgraph refused the subscription", "extensions", Map.of("code", code)));
+        }
+        listener.error(errors);
     }
 
     private void write(Map<String, Object> message) {
