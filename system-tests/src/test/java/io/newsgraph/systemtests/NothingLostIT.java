@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Order(90)
 class NothingLostIT {
 
-    private static final int ARTICLES = 520;
+    private static final int ARTICLES = 360;
     private static final int BATCH = 40;
 
     @Test
