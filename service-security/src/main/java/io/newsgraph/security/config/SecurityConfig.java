@@ -3,8 +3,6 @@ package io.newsgraph.security.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.time.Duration;
-
 /**
  * Access settings shared by every service ({@code NEWSGRAPH_SECURITY_ANONYMOUS_READ}). How tokens are verified is
  * set by smallrye-jwt's own settings: {@code mp.jwt.verify.publickey.location}, {@code mp.jwt.verify.issuer},
@@ -23,21 +21,4 @@ public interface SecurityConfig {
      */
     @WithDefault("false")
     boolean anonymousWrite();
-
-    /** Bearer tokens remembered once verified, so that a token sent again is not verified again. */
-    TokenCache tokenCache();
-
-    interface TokenCache {
-
-        /** How many verified tokens are remembered; 0 verifies every request's token. */
-        @WithDefault("4096")
-        int size();
-
-        /**
-         * The longest a verified token is taken without verifying it again (never past its own expiry). Bounds how
-         * long a token stays accepted after the key that signed it was withdrawn.
-         */
-        @WithDefault("60s")
-        Duration ttl();
-    }
 }
