@@ -138,30 +138,44 @@ public class GraphReader {
         }
     }
 
-    private static final String SEARCH_MATCH = " FROM entity e"
-            + " WHERE e.article_count > 0 AND (e.search_names ILIKE :like OR :q <% e.search_names)";
+    /*
+     * Entity search ranks a bounded candidate set, so that a name shared by half the catalogue costs about what a rare
+     * name costs: the `candidates` names nearest to the query by word distance (`<<->`, one KNN range of the GiST
+     * trigram index, cut at the limit) and the `candidates` entities with most articles (one range of
+     * entity_rank_idx). Of these, the ones whose name or an alias is like the query (`<%`: word similarity at least
+     * pg_trgm.word_similarity_threshold) are ranked best match first, then most articles. The candidate count is
+     * configuration, never user input, so it is written into the statement: the plan then knows how far it reads.
+     */
+    private static String searchMatch(int candidates, EntityType type) {
+        return " FROM entity e WHERE e.id IN ("
+                + "(SELECT n.id FROM entity n WHERE n.article_count > 0 AND :q <% n.search_names"
+                + " ORDER BY :q <<-> n.search_names LIMIT " + candidates + ")"
+                + " UNION (SELECT c.id FROM entity c WHERE c.article_count > 0"
+                + (type != null ? " AND c.type = :type" : "")
+                + " ORDER BY " + (type != null ? "c.type, " : "") + "c.article_count DESC, c.id LIMIT " + candidates + "))"
+                + " AND :q <% e.search_names" + (type != null ? " AND e.type = :type" : "");
+    }
 
-    /** Fuzzy name search over names and aliases (pg_trgm), best match first: {@code limit} rows from {@code offset}. */
-    public List<StoredEntity> search(String text, EntityType type, int offset, int limit) {
-        String sql = "SELECT " + ENTITY_COLUMNS + SEARCH_MATCH
-                + (type != null ? " AND e.type = :type" : "")
+    /**
+     * Fuzzy name search over names and aliases (pg_trgm), best match first: {@code limit} rows from {@code offset} of
+     * the ranking of at most twice {@code candidates} names.
+     */
+    public List<StoredEntity> search(String text, EntityType type, int candidates, int offset, int limit) {
+        String sql = "SELECT " + ENTITY_COLUMNS + searchMatch(candidates, type)
                 + " ORDER BY word_similarity(:q, e.search_names) DESC, e.article_count DESC, e.id"
                 + " OFFSET :offset LIMIT :limit";
         Query q = searchParameters(native_(sql), text, type).setParameter("offset", offset).setParameter("limit", limit);
         return tuples(q).stream().map(t -> entity(t, 0)).toList();
     }
 
-    /** Matches of {@link #search}, counted up to {@code cap}. */
-    public int countSearch(String text, EntityType type, int cap) {
-        String sql = "SELECT count(*) FROM (SELECT 1" + SEARCH_MATCH + (type != null ? " AND e.type = :type" : "")
-                + " LIMIT :cap) x";
-        return ((Number) searchParameters(em.createNativeQuery(sql), text, type).setParameter("cap", cap)
-                .getSingleResult()).intValue();
+    /** Matches among the candidates of {@link #search} (so at most twice {@code candidates}). */
+    public int countSearch(String text, EntityType type, int candidates) {
+        String sql = "SELECT count(*)" + searchMatch(candidates, type);
+        return ((Number) searchParameters(em.createNativeQuery(sql), text, type).getSingleResult()).intValue();
     }
 
     private static Query searchParameters(Query q, String text, EntityType type) {
-        q.setParameter("q", text)
-                .setParameter("like", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        q.setParameter("q", text);
         if (type != null) {
             q.setParameter("type", type.name());
         }
