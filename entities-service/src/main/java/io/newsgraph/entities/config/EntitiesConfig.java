@@ -77,10 +77,18 @@ public interface EntitiesConfig {
         int maxSearchResults();
 
         /**
-         * Where a connection's {@code totalCount} stops counting (and how deep a search ranking is read): a count
-         * reads one bounded index range, whatever the archive holds. The schema's descriptions name the default.
+         * Where a connection's {@code totalCount} stops counting: a count reads one bounded index range, whatever the
+         * archive holds. The schema's descriptions name the default.
          */
         @WithDefault("10000")
         int maxTotalCount();
+
+        /**
+         * How many names entity search ranks from each of its two sources: the names nearest to the query (trigram
+         * word distance) and the entities with most articles. Its ranking (and its {@code totalCount}) holds at most
+         * twice this many, read the same way whatever the catalogue holds.
+         */
+        @WithDefault("500")
+        int searchCandidates();
     }
 }

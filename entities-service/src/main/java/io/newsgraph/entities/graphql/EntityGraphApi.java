@@ -106,18 +106,19 @@ public class EntityGraphApi {
         }
         PageWindow w = window(first, after, last, before, config.graphql().maxSearchResults());
         Integer position = Cursors.searchPosition(w.cursor(), q, type);
-        int cap = config.graphql().maxTotalCount();
+        int candidates = config.graphql().searchCandidates();
+        // the ranking holds at most twice the candidates, so no page reads deeper than that
+        int depth = 2 * candidates;
         Integer[] total = new Integer[1];
         IntSupplier count = () -> {
             if (total[0] == null) {
-                total[0] = reader.countSearch(q, type, cap);
+                total[0] = reader.countSearch(q, type, candidates);
             }
             return total[0];
         };
         PageWindow.Page<Ranked> page = w.positional(position, count, (from, n) -> {
-            // the ranking is read no deeper than the count goes
-            int upTo = Math.min(n, Math.max(0, cap - from));
-            List<StoredEntity> found = upTo == 0 ? List.of() : reader.search(q, type, from, upTo);
+            int upTo = Math.min(n, Math.max(0, depth - from));
+            List<StoredEntity> found = upTo == 0 ? List.of() : reader.search(q, type, candidates, from, upTo);
             List<Ranked> out = new ArrayList<>(found.size());
             for (int i = 0; i < found.size(); i++) {
                 out.add(new Ranked(found.get(i), from + i));

@@ -6,12 +6,18 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
+import org.postgresql.PGStatement;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The read side of the entity graph. Every method answers for a whole set of ids in one SQL statement, so that a
@@ -22,12 +28,16 @@ public class GraphReader {
 
     private static final String ENTITY_COLUMNS = "e.id, e.type, e.name, e.normalized_value, e.country_code, "
             + "CAST(e.aliases AS text), CAST(e.roles AS text), e.mention_count, e.article_count";
+    private static final int ENTITY_COLUMN_COUNT = 9;
 
     @Inject
     EntityManager em;
 
     @Inject
     JsonColumns json;
+
+    @Inject
+    GraphSql sql;
 
     /** One page position in "most articles first" order. */
     public record EntityPosition(int articleCount, long id) {
@@ -138,34 +148,91 @@ public class GraphReader {
         }
     }
 
-    private static final String SEARCH_MATCH = " FROM entity e"
-            + " WHERE e.article_count > 0 AND (e.search_names ILIKE :like OR :q <% e.search_names)";
-
-    /** Fuzzy name search over names and aliases (pg_trgm), best match first: {@code limit} rows from {@code offset}. */
-    public List<StoredEntity> search(String text, EntityType type, int offset, int limit) {
-        String sql = "SELECT " + ENTITY_COLUMNS + SEARCH_MATCH
-                + (type != null ? " AND e.type = :type" : "")
-                + " ORDER BY word_similarity(:q, e.search_names) DESC, e.article_count DESC, e.id"
-                + " OFFSET :offset LIMIT :limit";
-        Query q = searchParameters(native_(sql), text, type).setParameter("offset", offset).setParameter("limit", limit);
-        return tuples(q).stream().map(t -> entity(t, 0)).toList();
+    /*
+     * Entity search ranks a bounded candidate set, so that a name shared by half the catalogue costs about what a rare
+     * name costs: the `candidates` names nearest to the query by word distance (`<<->`, one KNN range of the GiST
+     * trigram index, cut at the limit) and the `candidates` entities with most articles (one range of
+     * entity_rank_idx). Of these, the ones whose name or an alias is like the query (`<%`: word similarity at least
+     * pg_trgm.word_similarity_threshold) are ranked best match first, then most articles. Each branch keeps its own
+     * matches, so that no plan can go back to the whole table to test them. The candidate count is configuration,
+     * never user input, so it is written into the statement: the plan then knows how far it reads.
+     */
+    private static String searchCandidates(int candidates, EntityType type) {
+        String columns = ENTITY_COLUMNS + ", word_similarity(?, e.search_names) AS ws, e.search_names AS sn";
+        return "SELECT * FROM ("
+                + "(SELECT " + columns + " FROM entity e WHERE e.article_count > 0 AND ? <% e.search_names"
+                + " ORDER BY ? <<-> e.search_names LIMIT " + candidates + ")"
+                + " UNION (SELECT * FROM (SELECT " + columns + " FROM entity e WHERE e.article_count > 0"
+                + (type != null ? " AND e.type = ?" : "")
+                + " ORDER BY " + (type != null ? "e.type, " : "") + "e.article_count DESC, e.id LIMIT " + candidates
+                + ") c WHERE ? <% c.sn)) x" + (type != null ? " WHERE x.type = ?" : "");
     }
 
-    /** Matches of {@link #search}, counted up to {@code cap}. */
-    public int countSearch(String text, EntityType type, int cap) {
-        String sql = "SELECT count(*) FROM (SELECT 1" + SEARCH_MATCH + (type != null ? " AND e.type = :type" : "")
-                + " LIMIT :cap) x";
-        return ((Number) searchParameters(em.createNativeQuery(sql), text, type).setParameter("cap", cap)
-                .getSingleResult()).intValue();
+    /**
+     * Fuzzy name search over names and aliases (pg_trgm), best match first: {@code limit} rows from {@code offset} of
+     * the ranking of at most twice {@code candidates} names.
+     */
+    public List<StoredEntity> search(String text, EntityType type, int candidates, int offset, int limit) {
+        String query = searchCandidates(candidates, type) + " ORDER BY x.ws DESC, x.article_count DESC, x.id OFFSET ? LIMIT ?";
+        return sql.work(c -> {
+            try (PreparedStatement ps = customPlan(sql.prepareRead(c, query))) {
+                int i = searchParameters(ps, text, type);
+                ps.setInt(i++, offset);
+                ps.setInt(i, limit);
+                List<StoredEntity> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Object[] row = new Object[ENTITY_COLUMN_COUNT];
+                        for (int k = 0; k < row.length; k++) {
+                            row[k] = rs.getObject(k + 1);
+                        }
+                        out.add(entity(k -> row[k], 0));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
-    private static Query searchParameters(Query q, String text, EntityType type) {
-        q.setParameter("q", text)
-                .setParameter("like", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        if (type != null) {
-            q.setParameter("type", type.name());
+    /** Matches among the candidates of {@link #search} (so at most twice {@code candidates}). */
+    public int countSearch(String text, EntityType type, int candidates) {
+        String query = "SELECT count(*) FROM (" + searchCandidates(candidates, type) + ") n";
+        return sql.work(c -> {
+            try (PreparedStatement ps = customPlan(sql.prepareRead(c, query))) {
+                searchParameters(ps, text, type);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * A search is planned for its own query text, every time: a generic plan cannot tell a name that half the
+     * catalogue shares from a rare one, and it takes the bitmap of every match (then a sort of them all) over the KNN
+     * range that stops at the candidate count. An unnamed statement is planned with its parameters.
+     */
+    private static PreparedStatement customPlan(PreparedStatement ps) throws SQLException {
+        ps.unwrap(PGStatement.class).setPrepareThreshold(0);
+        return ps;
+    }
+
+    /** Binds the query text and type of {@link #searchCandidates}; returns the next parameter index. */
+    private static int searchParameters(PreparedStatement ps, String text, EntityType type) throws SQLException {
+        int i = 1;
+        for (int n = 0; n < 3; n++) {
+            ps.setString(i++, text);
         }
-        return q;
+        ps.setString(i++, text);
+        if (type != null) {
+            ps.setString(i++, type.name());
+        }
+        ps.setString(i++, text);
+        if (type != null) {
+            ps.setString(i++, type.name());
+        }
+        return i;
     }
 
     /**
@@ -294,9 +361,15 @@ public class GraphReader {
     }
 
     private StoredEntity entity(Tuple t, int o) {
-        String cc = (String) t.get(o + 4);
-        return new StoredEntity(num(t, o).longValue(), EntityType.valueOf((String) t.get(o + 1)), (String) t.get(o + 2),
-                (String) t.get(o + 3), cc == null ? null : cc.trim(), json.aliases((String) t.get(o + 5)),
-                json.roles((String) t.get(o + 6)), num(t, o + 7).intValue(), num(t, o + 8).intValue());
+        return entity(t::get, o);
+    }
+
+    /** The entity in the columns of {@link #ENTITY_COLUMNS} from column {@code o} of a row (0-based). */
+    private StoredEntity entity(IntFunction<Object> row, int o) {
+        String cc = (String) row.apply(o + 4);
+        return new StoredEntity(((Number) row.apply(o)).longValue(), EntityType.valueOf((String) row.apply(o + 1)),
+                (String) row.apply(o + 2), (String) row.apply(o + 3), cc == null ? null : cc.trim(),
+                json.aliases((String) row.apply(o + 5)), json.roles((String) row.apply(o + 6)),
+                ((Number) row.apply(o + 7)).intValue(), ((Number) row.apply(o + 8)).intValue());
     }
 }

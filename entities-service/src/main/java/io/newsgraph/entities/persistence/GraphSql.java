@@ -58,6 +58,12 @@ public class GraphSql {
         return c.prepareStatement(sql);
     }
 
+    /** Prepares a statement of the read side: logged like the rest, not counted (the count is the write side's). */
+    public PreparedStatement prepareRead(Connection c, String sql) throws SQLException {
+        LOG.debug(sql);
+        return c.prepareStatement(sql);
+    }
+
     /** How many statements the write side has prepared since start. */
     public double statementCount() {
         return statements.count();

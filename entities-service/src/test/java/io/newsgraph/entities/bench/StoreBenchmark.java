@@ -1,6 +1,7 @@
 package io.newsgraph.entities.bench;
 
 import io.agroal.api.AgroalDataSource;
+import io.newsgraph.entities.config.EntitiesConfig;
 import io.newsgraph.entities.domain.ApplyOutcome;
 import io.newsgraph.entities.domain.ArticleGraphUpdater;
 import io.newsgraph.entities.domain.GraphWriteRetry;
@@ -8,6 +9,7 @@ import io.newsgraph.entities.extraction.EntityType;
 import io.newsgraph.entities.extraction.ExtractedEntity;
 import io.newsgraph.entities.extraction.ExtractionResult;
 import io.newsgraph.entities.extraction.Mention;
+import io.newsgraph.entities.persistence.GraphReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -41,9 +43,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * of news (20-40 entities an article, Zipf-distributed over a catalogue that grows with the archive, so a few hubs are
  * in most articles; one or two new names an article) and stored by {@link ArticleGraphUpdater} in the real schema of
  * a real PostgreSQL, by 1, 2 and 4 concurrent writers. The base archive is bulk-filled in SQL with the same shapes.
+ * At each size, after the writes, the read statements are timed as well ({@link ReadsAtSize}).
  *
  * <p>Run by {@code bench/scale.sh}; skipped unless {@code -Dnewsgraph.bench.store.db-url} is given. Writes one line
- * per (size, writers) to {@code newsgraph.bench.store.out}.
+ * per (size, writers) to {@code newsgraph.bench.store.out} and one per (size, read statement) to
+ * {@code newsgraph.bench.store.reads-out}.
  */
 @QuarkusTest
 @TestProfile(StoreBenchmark.Profile.class)
@@ -74,6 +78,12 @@ class StoreBenchmark {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    GraphReader reader;
+
+    @Inject
+    EntitiesConfig config;
+
     private final AtomicInteger sequence = new AtomicInteger();
 
     @Test
@@ -82,7 +92,13 @@ class StoreBenchmark {
                 .mapToInt(s -> Integer.parseInt(s.strip())).toArray();
         int perWriter = Integer.getInteger("newsgraph.bench.store.articles-per-writer", 100);
         Path out = Path.of(System.getProperty("newsgraph.bench.store.out", "target/store-benchmark.tsv"));
+        Path readsOut = Path.of(System.getProperty("newsgraph.bench.store.reads-out", "target/reads-benchmark.tsv"));
+        ReadsAtSize reads = new ReadsAtSize(reader, dataSource, config.graphql().searchCandidates(),
+                Integer.getInteger("newsgraph.bench.store.read-warmup", 20),
+                Integer.getInteger("newsgraph.bench.store.read-runs", 200));
         Files.writeString(out, "articles\twriters\tstored\tp50_ms\tp99_ms\tarticles_per_s\tretries\n");
+        Files.writeString(readsOut, ReadsAtSize.HEADER);
+        storeRareName();
         for (int size : sizes) {
             fillTo(size);
             for (int writers : new int[] {1, 2, 4}) {
@@ -90,6 +106,22 @@ class StoreBenchmark {
                 LOG.info(line);
                 Files.writeString(out, line + "\n", StandardOpenOption.APPEND);
             }
+            reads.checkSearches();
+            for (String line : reads.measure(size)) {
+                LOG.info(line);
+                Files.writeString(readsOut, line + "\n", StandardOpenOption.APPEND);
+            }
+        }
+    }
+
+    /** One article naming the rare person that entity search looks for, stored by the write path. */
+    private void storeRareName() {
+        String name = ReadsAtSize.RARE_NAME;
+        ExtractionResult result = new ExtractionResult(List.of(new ExtractedEntity(EntityType.PERSON, name, null, null,
+                List.of(), List.of(), List.of(new Mention(Mention.Field.BODY, 0, name.length(), name)), 0.5)),
+                "generated", 0);
+        if (retry.run(() -> updater.replace("bench-rare", 1, result)) != ApplyOutcome.APPLIED) {
+            throw new IllegalStateException("rare article not stored");
         }
     }
 
