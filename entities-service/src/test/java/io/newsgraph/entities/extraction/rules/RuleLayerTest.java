@@ -334,7 +334,18 @@ class RuleLayerTest {
     @Test
     void namesOfWorksAreNotMinedForNationalities() {
         ExtractionResult r = run("The song is in the film [WORK_OF_ART American Beauty].");
-        assertTrue(r.entities().isEmpty(), r.entities().toString());
+        assertEquals(Set.of(EntityType.WORK), r.entities().stream().map(ExtractedEntity::type)
+                .collect(Collectors.toSet()), r.entities().toString());
+    }
+
+    @Test
+    void worksProductsLawsAndLanguagesTheEngineFoundAreKept() {
+        ExtractionResult r = run("Fans of [WORK_OF_ART Game of Thrones] queued for the [PRODUCT Galaxy S24] and the "
+                + "[PRODUCT F-35]. The [LAW Inflation Reduction Act] was read out in [LANGUAGE Arabic].");
+        assertEquals(Set.of("Game of Thrones"), names(r, EntityType.WORK));
+        assertEquals(Set.of("Galaxy S24", "F-35"), names(r, EntityType.PRODUCT));
+        assertEquals(Set.of("Inflation Reduction Act"), names(r, EntityType.LAW));
+        assertEquals(Set.of("Arabic"), names(r, EntityType.LANGUAGE));
     }
 
     @Test
