@@ -339,6 +339,12 @@ class RuleLayerTest {
     }
 
     @Test
+    void aWorksTitleKeepsItsArticle() {
+        ExtractionResult r = run("He grew up watching [WORK_OF_ART the Twilight Zone] and [WORK_OF_ART The Godfather].");
+        assertEquals(Set.of("the Twilight Zone", "The Godfather"), names(r, EntityType.WORK));
+    }
+
+    @Test
     void worksProductsLawsAndLanguagesTheEngineFoundAreKept() {
         ExtractionResult r = run("Fans of [WORK_OF_ART Game of Thrones] queued for the [PRODUCT Galaxy S24] and the "
                 + "[PRODUCT F-35]. The [LAW Inflation Reduction Act] was read out in [LANGUAGE Arabic].");
