@@ -345,6 +345,14 @@ class RuleLayerTest {
     }
 
     @Test
+    void aRouteTheEngineTookForAPersonIsTwoPlaces() {
+        ExtractionResult r = run("Train No. 1 runs from [GPE Bangkok] to Chiang Mai.\n"
+                + "Train No. 2 is [PERSON Chiang Mai - Bangkok].");
+        assertTrue(names(r, EntityType.PERSON).isEmpty(), r.entities().toString());
+        assertEquals(Set.of("Bangkok", "Chiang Mai"), names(r, EntityType.LOCATION));
+    }
+
+    @Test
     void worksProductsLawsAndLanguagesTheEngineFoundAreKept() {
         ExtractionResult r = run("Fans of [WORK_OF_ART Game of Thrones] queued for the [PRODUCT Galaxy S24] and the "
                 + "[PRODUCT F-35]. The [LAW Inflation Reduction Act] was read out in [LANGUAGE Arabic].");
