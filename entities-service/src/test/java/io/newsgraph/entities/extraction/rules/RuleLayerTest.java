@@ -353,6 +353,21 @@ class RuleLayerTest {
     }
 
     @Test
+    void aPlaceNamedWithItsStateStaysAPlaceBesideAPersonOfThatName() {
+        ExtractionResult r = run("[PERSON Lloyd Austin] spoke.\nHe was born near the city of [GPE Austin], [GPE Texas].");
+        assertEquals(Set.of("Lloyd Austin"), names(r, EntityType.PERSON));
+        assertEquals(Set.of("Austin", "Texas"), names(r, EntityType.LOCATION));
+    }
+
+    @Test
+    void aWordTheEngineReadsMostlyAsAnOrganisationIsNoPerson() {
+        ExtractionResult r = run("[PERSON Scientology] answered.\n[ORG Scientology] said it would sue.\n"
+                + "Critics of [ORG Scientology] met.");
+        assertTrue(names(r, EntityType.PERSON).isEmpty(), r.entities().toString());
+        assertEquals(3, only(r, EntityType.ORGANIZATION).mentions().size());
+    }
+
+    @Test
     void worksProductsLawsAndLanguagesTheEngineFoundAreKept() {
         ExtractionResult r = run("Fans of [WORK_OF_ART Game of Thrones] queued for the [PRODUCT Galaxy S24] and the "
                 + "[PRODUCT F-35]. The [LAW Inflation Reduction Act] was read out in [LANGUAGE Arabic].");
