@@ -76,14 +76,14 @@ TITLES = {"president", "minister", "prime", "king", "queen", "pope", "senator", 
           "secretary", "general", "prince", "princess", "chancellor", "premier", "mr.", "mrs.", "ms.", "dr."}
 
 
-def gum(repo):
+def gum(repo, documents=re.compile(r"/GUM_news_.*\.conllu$")):
     """GUM marks every mention (common nouns and pronouns too); a name is a person, organisation or place mention
     whose words are proper nouns (a leading determiner left out, "of"/"the"/"and" allowed inside), innermost first
     when mentions nest inside one another."""
     files = subprocess.run(["git", "--git-dir", repo, "ls-tree", "--name-only", "HEAD", "dep/"], check=True,
                            capture_output=True).stdout.decode().split()
     docs = []
-    for f in sorted(x for x in files if re.search(r"/GUM_news_.*\.conllu$", x)):
+    for f in sorted(x for x in files if documents.search(x)):
         sentences = []
         for block in show(repo, f).split("\n\n"):
             rows = [l.split("\t") for l in block.splitlines() if l and not l.startswith("#")]

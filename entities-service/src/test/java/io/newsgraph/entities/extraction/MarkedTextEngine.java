@@ -23,9 +23,12 @@ public final class MarkedTextEngine implements NerEngine {
     private static final Pattern MARK = Pattern.compile("\\[([A-Z_]+) ([^\\]]+)]");
     private static final Pattern TOKEN = Pattern.compile(
             "https?://\\S+|[@#]\\w+|(?:\\p{L}\\.){2,}|\\p{Lu}\\p{Ll}{0,3}\\.(?=\\s)|['’]s\\b|[\\p{L}\\p{N}][\\p{L}\\p{N}-]*|\\S");
-    private static final Map<String, EntityType> TYPES = Map.of("PERSON", EntityType.PERSON, "ORG",
-            EntityType.ORGANIZATION, "GPE", EntityType.LOCATION, "LOC", EntityType.LOCATION, "NORP",
-            EntityType.NATIONALITY, "DATE", EntityType.DATE, "EVENT", EntityType.EVENT);
+    private static final Map<String, EntityType> TYPES = Map.ofEntries(Map.entry("PERSON", EntityType.PERSON),
+            Map.entry("ORG", EntityType.ORGANIZATION), Map.entry("GPE", EntityType.LOCATION),
+            Map.entry("LOC", EntityType.LOCATION), Map.entry("NORP", EntityType.NATIONALITY),
+            Map.entry("DATE", EntityType.DATE), Map.entry("EVENT", EntityType.EVENT),
+            Map.entry("WORK_OF_ART", EntityType.WORK), Map.entry("PRODUCT", EntityType.PRODUCT),
+            Map.entry("LAW", EntityType.LAW), Map.entry("LANGUAGE", EntityType.LANGUAGE));
 
     private final Map<String, List<EngineSpan>> spansByText = new HashMap<>();
 

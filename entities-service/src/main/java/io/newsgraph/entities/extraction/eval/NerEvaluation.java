@@ -16,8 +16,8 @@ import java.util.Set;
 /**
  * Scores the raw engine and the whole pipeline on the same labelled documents, each document annotated once.
  *
- * <p>Types map to CoNLL's: PERSON to PER, ORGANIZATION to ORG, LOCATION to LOC, NATIONALITY and EVENT to MISC
- * (the raw engine's OntoNotes labels likewise, with WORK_OF_ART, PRODUCT, LAW and LANGUAGE also MISC). Dates,
+ * <p>Types map to CoNLL's: PERSON to PER, ORGANIZATION to ORG, LOCATION to LOC, every other name (NATIONALITY,
+ * EVENT, WORK, PRODUCT, LAW, LANGUAGE) to MISC, the raw engine's OntoNotes labels likewise. Dates,
  * URLs and handles have no CoNLL type and are not scored.
  */
 public final class NerEvaluation {
@@ -97,7 +97,7 @@ public final class NerEvaluation {
             case PERSON -> "PER";
             case ORGANIZATION -> "ORG";
             case LOCATION -> "LOC";
-            case NATIONALITY, EVENT -> "MISC";
+            case NATIONALITY, EVENT, WORK, PRODUCT, LAW, LANGUAGE -> "MISC";
             default -> null;
         };
     }

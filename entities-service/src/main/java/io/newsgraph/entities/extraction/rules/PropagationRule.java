@@ -97,15 +97,47 @@ public final class PropagationRule {
             boolean afterPlacePreposition = first > 0 && view.sameSentence(first - 1, first)
                     && PLACE_PREPOSITIONS.contains(view.token(first - 1).text().toLowerCase(java.util.Locale.ROOT));
             if (person != null && person != c && person.type == EntityType.PERSON && text.indexOf(' ') < 0
-                    && !afterPlacePreposition && countries.codeOf(text).isEmpty()) {
+                    && !afterPlacePreposition && countries.codeOf(text).isEmpty()
+                    && !besideAnotherPlace(view, c, candidates)) {
                 c.type = EntityType.PERSON;
             }
         }
     }
 
     /**
+     * A place the text ties to another place right beside it is a place: "Austin, Texas" (a comma, then the state or
+     * country), "Bangkok - Chiang Mai" (a route, a hyphen or dash between the two).
+     */
+    private static boolean besideAnotherPlace(TextView view, Candidate c, List<Candidate> candidates) {
+        int first = view.tokenStartingAt(c.start);
+        int last = view.tokenEndingAt(c.end);
+        if (first < 0 || last < 0) {
+            return false;
+        }
+        if (last + 2 < view.size() && view.sameSentence(last, last + 2)
+                && Set.of(",", "-", "–", "—").contains(view.token(last + 1).text())
+                && isPlaceAt(view.token(last + 2).start(), c, candidates)) {
+            return true;
+        }
+        return first >= 2 && view.sameSentence(first - 2, first)
+                && Set.of("-", "–", "—").contains(view.token(first - 1).text())
+                && isPlaceEndingAt(view.token(first - 2).end(), c, candidates);
+    }
+
+    private static boolean isPlaceAt(int start, Candidate self, List<Candidate> candidates) {
+        return candidates.stream().anyMatch(k -> k != self && k.type == EntityType.LOCATION && k.start == start);
+    }
+
+    private static boolean isPlaceEndingAt(int end, Candidate self, List<Candidate> candidates) {
+        return candidates.stream().anyMatch(k -> k != self && k.type == EntityType.LOCATION && k.end == end);
+    }
+
+    /**
      * "in Lyon, France ... said Lyon would be first": a single word the engine took for a person that the same article
-     * names as a place, and that is no person's family name there, is that place (one sense per article).
+     * names as a place, and that is no person's family name there, is that place (one sense per article). Likewise a
+     * single word the engine reads more often as an organisation than as a person in the article ("Scientology",
+     * 18 times an organisation, 3 times a person) is that organisation, not a person whose "family name" turns the
+     * organisation's other mentions into him.
      */
     private static void retypeLonePlaceNames(String text, List<Candidate> candidates, List<Candidate> known,
                                              Map<String, Candidate> others) {
@@ -119,6 +151,8 @@ public final class PropagationRule {
             }
             boolean place = false;
             boolean familyName = false;
+            int asOrganisation = 0;
+            int asPerson = 0;
             for (Candidate k : known) {
                 String other = nameIn(k, others, text);
                 if (k.type == EntityType.LOCATION && other.equals(name)) {
@@ -126,9 +160,15 @@ public final class PropagationRule {
                 } else if (k.type == EntityType.PERSON && k != c && name.equals(familyName(other))) {
                     familyName = true;
                 }
+                if (other.equals(name) && k.source == Candidate.Source.ENGINE) {
+                    asOrganisation += k.type == EntityType.ORGANIZATION ? 1 : 0;
+                    asPerson += k.type == EntityType.PERSON ? 1 : 0;
+                }
             }
             if (place && !familyName) {
                 c.type = EntityType.LOCATION;
+            } else if (!familyName && asOrganisation > asPerson) {
+                c.type = EntityType.ORGANIZATION;
             }
         }
     }

@@ -93,10 +93,13 @@ public final class RuleLayer {
 
     /**
      * Names are capitalised; an engine span of lower-case words ("region") is noise. A name may open with a particle
-     * ("al-Qaida", "van Dijk").
+     * ("al-Qaida", "van Dijk"), a work's title with its article ("the Twilight Zone").
      */
     private static boolean startsCapitalised(Candidate c, TextView view) {
         String text = c.text(view.text());
+        if (c.type == EntityType.WORK) {
+            text = text.replaceFirst("^(the|a|an) (?=\\S)", ""); // "the Twilight Zone": the title's article
+        }
         int cp = text.codePointAt(0);
         return Character.isUpperCase(cp) || Character.isDigit(cp) || NameParticles.startsName(text);
     }

@@ -10,11 +10,13 @@ import java.util.Set;
  * punctuation, a sentence's full stop glued to a last word ("Nakatani Gen.").
  *
  * <p>A capitalised "The" stays when it opens a name mid-sentence ("band The Mad Capsule Markets") or a
- * publication's name ("The Japan Times"); at the start of a sentence it is just the article.
+ * publication's name ("The Japan Times"); at the start of a sentence it is just the article. The title of a work
+ * keeps the article the engine found with it ("The Godfather", "the Twilight Zone").
  */
 public final class SpanCleaner {
 
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "that", "these", "those");
+    private static final Set<String> ARTICLES = Set.of("the", "a", "an");
     private static final Set<String> PUBLICATION_HEADS = Set.of("Times", "Post", "Journal", "Herald", "Guardian",
             "Economist", "Telegraph", "Independent", "Observer", "Tribune", "Chronicle", "Gazette", "Diplomat",
             "Atlantic", "Hill", "Intercept", "Globe", "Star", "Sun", "Mirror", "Express", "Review", "Standard");
@@ -98,6 +100,9 @@ public final class SpanCleaner {
         }
         if (first.equals("The") && keepsCapitalisedThe(c, view, space)) {
             return false;
+        }
+        if (c.type == EntityType.WORK && ARTICLES.contains(first.toLowerCase())) {
+            return false; // a title's article is part of it: "The Godfather", "the Twilight Zone"
         }
         c.start = space + 1;
         while (c.start < c.end && Character.isWhitespace(text.charAt(c.start))) {

@@ -19,7 +19,10 @@ public final class TextView {
     private final int[] sentenceOf;
     private final List<EngineSpan> otherNames;
 
-    /** Engine labels for names that are none of our types: titles of works, products, laws, languages. */
+    /**
+     * Engine labels for names of kinds that no gap-filling rule looks inside: titles of works, products, laws,
+     * languages (our WORK, PRODUCT, LAW, LANGUAGE, kept as the engine found them).
+     */
     private static final java.util.Set<String> OTHER_NAME_LABELS = java.util.Set.of("WORK_OF_ART", "PRODUCT", "LAW",
             "LANGUAGE");
 
@@ -40,12 +43,13 @@ public final class TextView {
         this.ends = all.stream().mapToInt(Token::end).toArray();
         this.sentenceOf = sentence.stream().mapToInt(Integer::intValue).toArray();
         this.otherNames = annotation.spans().stream()
-                .filter(s -> s.type() == null && OTHER_NAME_LABELS.contains(s.label()))
+                .filter(s -> OTHER_NAME_LABELS.contains(s.label()))
                 .toList();
     }
 
     /**
-     * True when the range overlaps a name the engine found that is none of our types ("American Beauty", a film):
+     * True when the range overlaps a name the engine found that is a work, product, law or language ("American
+     * Beauty", a film):
      * rules that fill gaps leave those alone instead of finding "American" in it.
      */
     public boolean insideOtherName(int start, int end) {

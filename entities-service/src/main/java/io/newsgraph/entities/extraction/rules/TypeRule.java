@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *   <li>a "person" whose last word is a company word ("Jua Connect", "Kibo Systems"), or right after a word for a
  *       company ("start-up Jua Connect", "insurer Halden Mutual"), is an organisation;</li>
  *   <li>two places joined by a hyphen ("Berlin-Paris service") are two places, when each is named on its own in the
- *       same text or is a country; a hyphenated name of its own ("Baden-Württemberg") is left whole;</li>
+ *       same text or is a country; a hyphenated name of its own ("Baden-Württemberg") is left whole; so is a
+ *       "person" or place made of two such places around a spaced dash ("Chiang Mai - Bangkok", a route);</li>
  *   <li>a single capitalised word the same text also writes in lower case ("From Diesel to Sunlight" beside "diesel
  *       generators") is that common word in a heading or at a sentence's start, not a name.</li>
  * </ul>
@@ -44,6 +45,9 @@ public final class TypeRule {
             "conglomerate", "chain", "brand", "airline", "bank", "broadcaster", "publisher", "utility", "charity",
             "nonprofit", "non-profit", "group", "outlet", "newspaper", "agency", "ngo", "app", "platform");
     private static final Pattern HYPHEN_PAIR = Pattern.compile("(\\p{Lu}[\\p{L}.']+)[-–](\\p{Lu}[\\p{L}.']+)");
+    /** A route written with a spaced dash, each side one or more capitalised words ("Chiang Mai - Bangkok"). */
+    private static final Pattern SPACED_PAIR = Pattern.compile(
+            "(\\p{Lu}[\\p{L}.']+(?: \\p{Lu}[\\p{L}.']+)*) [-–—] (\\p{Lu}[\\p{L}.']+(?: \\p{Lu}[\\p{L}.']+)*)");
 
     private final Countries countries;
     private final Gazetteer gazetteer;
@@ -80,8 +84,10 @@ public final class TypeRule {
                     && (COMPANY_LAST_WORDS.contains(words.getLast()) || afterCompanyNoun(view, c))) {
                 c.type = EntityType.ORGANIZATION;
             }
-            if (c.type == EntityType.LOCATION) {
-                var pair = HYPHEN_PAIR.matcher(name);
+            if (c.type == EntityType.LOCATION || c.type == EntityType.PERSON) {
+                // no person's name has a spaced dash in it: the engine took a route between two places for a name
+                var pair = c.type == EntityType.LOCATION && HYPHEN_PAIR.matcher(name).matches()
+                        ? HYPHEN_PAIR.matcher(name) : SPACED_PAIR.matcher(name);
                 if (pair.matches() && standsAlone(text, pair.group(1), c) && standsAlone(text, pair.group(2), c)) {
                     Candidate first = new Candidate(c.start, c.start + pair.end(1), EntityType.LOCATION,
                             Candidate.Source.ENGINE, c.engineLabel);

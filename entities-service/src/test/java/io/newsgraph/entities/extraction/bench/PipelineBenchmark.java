@@ -128,11 +128,11 @@ public final class PipelineBenchmark {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    static long words(String text) {
+    public static long words(String text) {
         return Arrays.stream(text.split("\\s+")).filter(w -> !w.isEmpty()).count();
     }
 
-    static List<ArticleText> articles() throws IOException, URISyntaxException {
+    public static List<ArticleText> articles() throws IOException, URISyntaxException {
         LocalDate reference = LocalDate.of(2024, 10, 9);
         List<ArticleText> articles = new ArrayList<>();
         String seed;

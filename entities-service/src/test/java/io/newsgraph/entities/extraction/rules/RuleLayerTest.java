@@ -334,7 +334,47 @@ class RuleLayerTest {
     @Test
     void namesOfWorksAreNotMinedForNationalities() {
         ExtractionResult r = run("The song is in the film [WORK_OF_ART American Beauty].");
-        assertTrue(r.entities().isEmpty(), r.entities().toString());
+        assertEquals(Set.of(EntityType.WORK), r.entities().stream().map(ExtractedEntity::type)
+                .collect(Collectors.toSet()), r.entities().toString());
+    }
+
+    @Test
+    void aWorksTitleKeepsItsArticle() {
+        ExtractionResult r = run("He grew up watching [WORK_OF_ART the Twilight Zone] and [WORK_OF_ART The Godfather].");
+        assertEquals(Set.of("the Twilight Zone", "The Godfather"), names(r, EntityType.WORK));
+    }
+
+    @Test
+    void aRouteTheEngineTookForAPersonIsTwoPlaces() {
+        ExtractionResult r = run("Train No. 1 runs from [GPE Bangkok] to Chiang Mai.\n"
+                + "Train No. 2 is [PERSON Chiang Mai - Bangkok].");
+        assertTrue(names(r, EntityType.PERSON).isEmpty(), r.entities().toString());
+        assertEquals(Set.of("Bangkok", "Chiang Mai"), names(r, EntityType.LOCATION));
+    }
+
+    @Test
+    void aPlaceNamedWithItsStateStaysAPlaceBesideAPersonOfThatName() {
+        ExtractionResult r = run("[PERSON Lloyd Austin] spoke.\nHe was born near the city of [GPE Austin], [GPE Texas].");
+        assertEquals(Set.of("Lloyd Austin"), names(r, EntityType.PERSON));
+        assertEquals(Set.of("Austin", "Texas"), names(r, EntityType.LOCATION));
+    }
+
+    @Test
+    void aWordTheEngineReadsMostlyAsAnOrganisationIsNoPerson() {
+        ExtractionResult r = run("[PERSON Scientology] answered.\n[ORG Scientology] said it would sue.\n"
+                + "Critics of [ORG Scientology] met.");
+        assertTrue(names(r, EntityType.PERSON).isEmpty(), r.entities().toString());
+        assertEquals(3, only(r, EntityType.ORGANIZATION).mentions().size());
+    }
+
+    @Test
+    void worksProductsLawsAndLanguagesTheEngineFoundAreKept() {
+        ExtractionResult r = run("Fans of [WORK_OF_ART Game of Thrones] queued for the [PRODUCT Galaxy S24] and the "
+                + "[PRODUCT F-35]. The [LAW Inflation Reduction Act] was read out in [LANGUAGE Arabic].");
+        assertEquals(Set.of("Game of Thrones"), names(r, EntityType.WORK));
+        assertEquals(Set.of("Galaxy S24", "F-35"), names(r, EntityType.PRODUCT));
+        assertEquals(Set.of("Inflation Reduction Act"), names(r, EntityType.LAW));
+        assertEquals(Set.of("Arabic"), names(r, EntityType.LANGUAGE));
     }
 
     @Test

@@ -15,8 +15,12 @@ final class OntoNotesLabels {
             case "GPE", "LOC", "FAC" -> EntityType.LOCATION;
             case "NORP" -> EntityType.NATIONALITY;
             case "EVENT" -> EntityType.EVENT;
+            case "WORK_OF_ART" -> EntityType.WORK;
+            case "PRODUCT" -> EntityType.PRODUCT;
+            case "LAW" -> EntityType.LAW;
+            case "LANGUAGE" -> EntityType.LANGUAGE;
             case "DATE" -> EntityType.DATE;
-            // TIME, CARDINAL, ORDINAL, QUANTITY, MONEY, PERCENT, WORK_OF_ART, PRODUCT, LAW, LANGUAGE
+            // TIME, CARDINAL, ORDINAL, QUANTITY, MONEY, PERCENT: numbers, not names
             default -> null;
         };
     }
