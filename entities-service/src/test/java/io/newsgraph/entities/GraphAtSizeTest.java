@@ -179,7 +179,7 @@ class GraphAtSizeTest {
                     Map.of("id", hub, "after", relatedCursor)));
             ok(Api.graphql("""
                     query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Article {
-                      id extraction { status version } entities { salience mentions { start end }
+                      id extraction { status version } entities { salience mentions { start end context locations { part start end } }
                       entity { id name articles(first: 3) { edges { node { id } } } } } } } }""",
                     Map.of("reps", List.of(Map.of("__typename", "Article", "id", "fill-77")))));
         } finally {

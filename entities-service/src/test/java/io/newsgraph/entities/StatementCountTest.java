@@ -73,7 +73,7 @@ class StatementCountTest {
         assertTrue(stats.isStatisticsEnabled(), "quarkus.hibernate-orm.statistics must be on in tests");
         stats.clear();
         JsonPath r = Api.graphql(query, variables);
-        assertNull(r.get("errors"), () -> String.valueOf(r.get("errors")));
+        assertNull(r.get("errors"), () -> String.valueOf((Object) r.get("errors")));
         return stats.getPrepareStatementCount();
     }
 
@@ -98,6 +98,20 @@ class StatementCountTest {
         // (no related entity of a related entity) is skipped, so one article may cost a statement less than twenty.
         assertTrue(one <= 7, "one per batched field: extraction, entities, mentions, articles, related x2; was " + one);
         assertTrue(twenty <= 7, "one per batched field, whatever the number of articles; was " + twenty);
+    }
+
+    /* Within the default cost limit for 20 articles: each list level multiplies by the default list size. */
+    private static final String LOCATIONS_QUERY = """
+            query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Article {
+              entities { mentions { start context locations { part } } } } } }""";
+
+    @Test
+    void mentionLocationsCostTheSameFor1And20Articles() {
+        long one = statements(LOCATIONS_QUERY, Map.of("reps", reps("Article", ARTICLES.subList(0, 1))));
+        long twenty = statements(LOCATIONS_QUERY, Map.of("reps", reps("Article", ARTICLES)));
+        LOG.infof("Article mention locations: %d statements for 1 article, %d for %d", one, twenty, MANY);
+        assertEquals(one, twenty);
+        assertTrue(one <= 3, "entities, mentions, layouts; was " + one);
     }
 
     private static final String ENTITY_QUERY = """

@@ -43,7 +43,7 @@ class HappyPathIT {
                 extraction { status engine entityCount }
                 entities {
                   salience mentionCount
-                  mentions { field start end text }
+                  mentions { field start end text context counted locations { part index paragraph start end } }
                   entity {
                     id name type aliases countryCode
                     roles { title organization countryCode }
@@ -57,6 +57,10 @@ class HappyPathIT {
     @Test
     void seedArticleThroughTheGatewayComesBackAsAGraph() throws IOException {
         Path seedFile = SystemSuite.root().resolve("../shared/samples/seed-article.txt").normalize();
+        if (!Files.exists(seedFile)) {
+            // the copy the articles-service tests read, for a checkout without the shared samples beside it
+            seedFile = SystemSuite.root().resolve("articles-service/src/test/resources/fixtures/seed-article.txt");
+        }
         String seed = Files.exists(seedFile) ? Files.readString(seedFile) : Files.readString(SystemSuite.root().resolve("samples/port-of-rotterdam-automation.txt"));
         boolean isSeed = Files.exists(seedFile);
 
@@ -93,7 +97,10 @@ class HappyPathIT {
         entities.forEach(ae -> byName.put(ae.at("/entity/name").asText(), ae.get("entity")));
         System.out.println("[happy-path] entities: " + byName.keySet());
 
+        assertMentionsLocateInTheServedParts(article, entities);
+
         if (isSeed) {
+            assertQuotedAndListedMentionsAreMarked(seed, entities);
             // The parts of the seed article.
             assertEquals(5, article.get("keyPoints").size(), "the five At a Glance points");
             List<String> headings = new ArrayList<>();
@@ -132,6 +139,82 @@ class HappyPathIT {
             JsonNode any = entities.get(0).get("entity");
             assertTrue(any.at("/articles/totalCount").asInt() >= 1);
         }
+    }
+
+    /**
+     * Every location of every mention points at the mention's text in the part as the gateway serves it (a line break
+     * in the body may be the space a paragraph joins its lines with); every prose mention has one; no span twice.
+     */
+    private static void assertMentionsLocateInTheServedParts(JsonNode article, JsonNode entities) {
+        Set<String> spans = new java.util.HashSet<>();
+        int located = 0;
+        for (JsonNode ae : entities) {
+            for (JsonNode m : ae.get("mentions")) {
+                String span = m.get("field").asText() + ":" + m.get("start").asInt() + ":" + m.get("end").asInt();
+                assertTrue(spans.add(span), "a span is one mention: " + span + " again in " + ae.at("/entity/name"));
+                assertEquals(m.get("context").asText().equals("PROSE"), m.get("counted").asBoolean(), m.toString());
+                if (m.get("context").asText().equals("PROSE")) {
+                    assertFalse(m.get("locations").isEmpty(), "a prose mention is located: " + m);
+                }
+                for (JsonNode l : m.get("locations")) {
+                    String part = servedPart(article, l);
+                    assertNotNull(part, "the location's part is served: " + l);
+                    int start = l.get("start").asInt();
+                    int end = l.get("end").asInt();
+                    assertTrue(start >= 0 && end > start && end <= part.length(), "offsets " + l + " in " + part);
+                    assertEquals(m.get("text").asText().replace('\n', ' '), part.substring(start, end),
+                            "the location covers the mention " + m);
+                    located++;
+                }
+            }
+        }
+        assertTrue(located > 0, "mentions are located");
+    }
+
+    /** Mentions in the quoted post are EMBEDDED_POST, those in the Sources list SOURCES, the rest PROSE. */
+    private static void assertQuotedAndListedMentionsAreMarked(String seed, JsonNode entities) {
+        int attribution = seed.indexOf("\n— The Japan Times");
+        int postStart = seed.lastIndexOf('\n', attribution - 1) + 1;
+        int postEnd = seed.indexOf('\n', attribution + 1);
+        int sources = seed.indexOf("\nSources\n");
+        assertTrue(attribution > 0 && sources > 0, "the seed has its quoted post and Sources list");
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (JsonNode ae : entities) {
+            for (JsonNode m : ae.get("mentions")) {
+                if (!m.get("field").asText().equals("BODY")) {
+                    assertEquals("PROSE", m.get("context").asText(), m.toString());
+                    continue;
+                }
+                int start = m.get("start").asInt();
+                String expected = start >= sources ? "SOURCES" : start >= postStart && start < postEnd ? "EMBEDDED_POST"
+                        : "PROSE";
+                assertEquals(expected, m.get("context").asText(), "context of " + m);
+                seen.merge(expected, 1, Integer::sum);
+                if (expected.equals("SOURCES")) {
+                    assertTrue(m.get("locations").findValuesAsText("part").stream().allMatch("SOURCE"::equals), m.toString());
+                }
+            }
+        }
+        assertTrue(seen.getOrDefault("SOURCES", 0) >= 2 && seen.getOrDefault("EMBEDDED_POST", 0) >= 2,
+                "mentions in the Sources list and the quoted post: " + seen);
+    }
+
+    /** The text of the article part a location names, as the articles subgraph serves it. */
+    private static String servedPart(JsonNode article, JsonNode l) {
+        int index = l.path("index").asInt(-1);
+        JsonNode node = switch (l.get("part").asText()) {
+            case "TITLE" -> article.get("title");
+            case "LEDE" -> article.get("lede");
+            case "KEY_POINT" -> article.path("keyPoints").path(index);
+            case "SECTION_HEADING" -> article.path("sections").path(index).path("heading");
+            case "PARAGRAPH" -> article.path("sections").path(index).path("paragraphs").path(l.path("paragraph").asInt(-1));
+            case "EMBEDDED_POST" -> article.path("embeddedPosts").path(index).path("text");
+            case "EMBEDDED_POST_AUTHOR" -> article.path("embeddedPosts").path(index).path("author");
+            case "EMBEDDED_POST_HANDLE" -> article.path("embeddedPosts").path(index).path("handle");
+            case "SOURCE" -> article.path("sources").path(index).path("text");
+            default -> null;
+        };
+        return node == null || !node.isTextual() ? null : node.asText();
     }
 
     private static JsonNode find(JsonNode entities, String nameContains, String type) {

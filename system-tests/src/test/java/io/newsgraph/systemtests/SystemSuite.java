@@ -133,7 +133,29 @@ final class SystemSuite {
         suite = s;
     }
 
+    /** The next port of {@code -Dnewsgraph.port-range=FROM-TO} to try; unused without that property. */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A free port: any the system hands out, or with {@code -Dnewsgraph.port-range=FROM-TO} the first free one of
+     * that range not handed out before (for a machine where each user of it keeps to its own ports).
+     */
     static int freePort() {
+        String range = System.getProperty("newsgraph.port-range", "");
+        if (!range.isBlank()) {
+            String[] bounds = range.strip().split("-");
+            int from = Integer.parseInt(bounds[0]);
+            int to = Integer.parseInt(bounds[1]);
+            NEXT_PORT.compareAndSet(0, from);
+            for (int port = NEXT_PORT.getAndIncrement(); port <= to; port = NEXT_PORT.getAndIncrement()) {
+                try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+                    return socket.getLocalPort();
+                } catch (IOException taken) {
+                    // in use: the next one
+                }
+            }
+            throw new IllegalStateException("no free port left in newsgraph.port-range " + range);
+        }
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -146,14 +146,14 @@ public class ArticleService {
                 : d.url() != null ? articles.findByUrlForUpdate(d.url()) : java.util.Optional.<Article>empty();
         if (existing.isPresent()) {
             Article a = existing.get();
-            ParsedArticle parsed = parser.parse(d.body(), d.format(), d.title());
-            if (hash(d, parsed).equals(a.contentHash)) {
+            ArticleParser.Reading reading = parser.read(d.body(), d.format(), d.title());
+            if (hash(d, reading.article()).equals(a.contentHash)) {
                 return new IngestResult(IngestOutcome.UNCHANGED, a);
             }
-            apply(a, d, parsed);
+            apply(a, d, reading.article());
             a.version++;
             articles.flush();
-            publishChange(a);
+            publishChange(a, reading);
             return new IngestResult(IngestOutcome.UPDATED, a);
         }
         Article a = new Article();
@@ -161,10 +161,11 @@ public class ArticleService {
         a.externalId = d.externalId();
         a.createdAt = now();
         a.version = 1;
-        apply(a, d, parser.parse(d.body(), d.format(), d.title()));
+        ArticleParser.Reading reading = parser.read(d.body(), d.format(), d.title());
+        apply(a, d, reading.article());
         articles.persist(a);
         articles.flush();
-        publishChange(a);
+        publishChange(a, reading);
         return new IngestResult(IngestOutcome.CREATED, a);
     }
 
@@ -183,14 +184,14 @@ public class ArticleService {
         if (!Objects.equals(next.externalId(), a.externalId)) {
             throw new ArticleException(ErrorCode.INVALID_FIELD, "externalId cannot be changed");
         }
-        ParsedArticle parsed = parser.parse(next.body(), next.format(), next.title());
-        if (hash(next, parsed).equals(a.contentHash)) {
+        ArticleParser.Reading reading = parser.read(next.body(), next.format(), next.title());
+        if (hash(next, reading.article()).equals(a.contentHash)) {
             return a;
         }
-        apply(a, next, parsed);
+        apply(a, next, reading.article());
         a.version++;
         articles.flush();
-        publishChange(a);
+        publishChange(a, reading);
         return a;
     }
 
@@ -211,7 +212,7 @@ public class ArticleService {
     public Article retryProcessing(UUID id) {
         Article a = articles.findForUpdate(id).orElseThrow(() -> notFound(id));
         if (outbox.requeueFailed(id) == 0 && a.processingState != ProcessingState.PENDING) {
-            publishChange(a);
+            publishChange(a, reread(a));
         }
         a.processingState = ProcessingState.PENDING;
         a.processingAttempts = 0;
@@ -240,7 +241,7 @@ public class ArticleService {
             List<Article> batch = QuarkusTransaction.requiringNew().call(() -> {
                 List<Article> next = articles.nextByIdForUpdate(from, REDELIVERY_BATCH);
                 for (Article a : next) {
-                    publishChange(a);
+                    publishChange(a, reread(a));
                     a.processingState = ProcessingState.PENDING;
                     a.processingAttempts = 0;
                     a.processingLastError = null;
@@ -383,13 +384,24 @@ public class ArticleService {
         a.processingLastError = null;
     }
 
-    private void publishChange(Article a) {
-        // entities-service reads what the parser read (no markup) and learns which ranges are quotes and sources
-        ExtractionText.Text text = ExtractionText.of(a.body, TextFormat.AUTO);
+    /**
+     * The stored article read again for a redelivery. The format it was given in is not stored: read as AUTO, which
+     * differs only for a format forced against what the text looks like; then the layout would not match the parts
+     * served, and none is sent.
+     */
+    private ArticleParser.Reading reread(Article a) {
+        ArticleParser.Reading r = parser.read(a.body, TextFormat.AUTO, a.title);
+        return r.article().equals(parsed(a)) ? r : new ArticleParser.Reading(r.text(), r.article(), List.of());
+    }
+
+    private void publishChange(Article a, ArticleParser.Reading reading) {
+        // entities-service reads what the parser read (no markup, in the format the parser read it in), learns which
+        // ranges are quotes and sources, and where each rendered part's characters are, to place its mentions there
+        ExtractionText.Text text = ExtractionText.read(reading.text());
         ExtractionRequest request = new ExtractionRequest(a.id.toString(), a.version, a.title, text.text(),
                 a.publishedAt == null ? null : java.time.format.DateTimeFormatter.ISO_INSTANT.format(a.publishedAt),
                 a.createdAt == null ? null : java.time.format.DateTimeFormatter.ISO_INSTANT.format(a.createdAt),
-                text.parts());
+                text.parts(), reading.layout().isEmpty() ? null : reading.layout());
         outbox.enqueueChanged(a.id, a.version, codec.writeValue(request));
     }
 

@@ -26,7 +26,12 @@ public final class ExtractionText {
         if (format == TextFormat.HTML || ((format == null || format == TextFormat.AUTO) && HtmlText.looksLikeHtml(source))) {
             source = HtmlText.toLines(source);
         }
-        return new Text(source, parts(source));
+        return read(source);
+    }
+
+    /** The text as {@link ArticleParser} already read it ({@link ArticleParser.Reading#text()}), with its parts. */
+    public static Text read(String readText) {
+        return new Text(readText, parts(readText));
     }
 
     static List<ExtractionRequest.Part> parts(String text) {

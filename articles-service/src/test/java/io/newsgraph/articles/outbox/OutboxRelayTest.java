@@ -142,6 +142,33 @@ class OutboxRelayTest {
         assertTrue(parts.get("SOURCES").contains("Sources") && parts.get("SOURCES").endsWith("Stena Line press release"),
                 parts.toString());
         assertTrue(!parts.get("SOURCES").contains("Unions"), parts.toString());
+        // the layout places the body's characters in the parts the article is served with
+        JsonNode article = mapper.readTree(given().get("/articles/" + id).then().statusCode(200).extract().asString());
+        Map<String, String> laidOut = new HashMap<>();
+        for (JsonNode part : body.get("layout")) {
+            String served = switch (part.get("part").asText()) {
+                case "TITLE" -> article.get("title").asText();
+                case "LEDE" -> article.get("lede").asText();
+                case "PARAGRAPH" -> article.get("sections").get(part.get("index").asInt()).get("paragraphs")
+                        .get(part.get("paragraph").asInt()).asText();
+                case "EMBEDDED_POST" -> article.get("embeddedPosts").get(part.get("index").asInt()).get("text").asText();
+                case "EMBEDDED_POST_AUTHOR" -> article.get("embeddedPosts").get(part.get("index").asInt()).get("author").asText();
+                case "EMBEDDED_POST_HANDLE" -> article.get("embeddedPosts").get(part.get("index").asInt()).get("handle").asText();
+                case "SOURCE" -> article.get("sources").get(part.get("index").asInt()).get("text").asText();
+                default -> throw new AssertionError("unexpected part " + part);
+            };
+            for (JsonNode piece : part.get("pieces")) {
+                int from = piece.get("bodyStart").asInt();
+                int to = from + piece.get("length").asInt();
+                int at = piece.get("partStart").asInt();
+                assertEquals(text.substring(from, to), served.substring(at, at + to - from), part.toString());
+            }
+            laidOut.put(part.get("part").asText(), served);
+        }
+        assertEquals("Ferry strike ends", laidOut.get("TITLE"));
+        assertEquals("Unions at Stena Line agreed on Friday.", laidOut.get("LEDE"));
+        assertEquals("Stena Line press release", laidOut.get("SOURCE"));
+        assertEquals("@harbourdesk", laidOut.get("EMBEDDED_POST_HANDLE"));
     }
 
     @Test

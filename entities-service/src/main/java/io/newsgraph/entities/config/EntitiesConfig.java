@@ -63,6 +63,13 @@ public interface EntitiesConfig {
         /** Most marked parts (quoted posts, sources lists) one delivery may carry. */
         @WithDefault("500")
         int maxParts();
+
+        /**
+         * Most layout pieces one delivery may carry, over all its parts; the sender's own bound
+         * ({@code ExtractionRequest.MAX_LAYOUT_PIECES}) is the same, so only a sender that ignores it is refused.
+         */
+        @WithDefault("20000")
+        int maxLayoutPieces();
     }
 
     /** GraphQL paging, and the endpoint's limits ({@code newsgraph.entities.graphql.max-cost} and the rest). */

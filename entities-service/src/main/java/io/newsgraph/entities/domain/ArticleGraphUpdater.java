@@ -3,6 +3,7 @@ package io.newsgraph.entities.domain;
 import io.newsgraph.entities.extraction.ExtractedEntity;
 import io.newsgraph.entities.extraction.ExtractionResult;
 import io.newsgraph.entities.extraction.Mention;
+import io.newsgraph.entities.location.ArticleLayout;
 import io.newsgraph.entities.persistence.ArticleEntityRow;
 import io.newsgraph.entities.persistence.ArticleLinks;
 import io.newsgraph.entities.persistence.EntityCatalogue;
@@ -49,9 +50,18 @@ public class ArticleGraphUpdater {
     @Inject
     EntityResolver resolver;
 
-    /** Stores an article's extraction unless a same or newer version is already stored. */
-    @Transactional
+    /** Stores an article's extraction, without a layout (its mentions have no locations). */
     public ApplyOutcome replace(String articleId, long version, ExtractionResult result) {
+        return replace(articleId, version, result, ArticleLayout.NONE);
+    }
+
+    /**
+     * Stores an article's extraction and its layout unless a same or newer version is already stored. A span is stored
+     * once: when two extracted entities claim the same (field, start, end), the first keeps it and the other's count
+     * drops by one (the entity stays linked to the article, its salience was found on its own).
+     */
+    @Transactional
+    public ApplyOutcome replace(String articleId, long version, ExtractionResult result, ArticleLayout layout) {
         records.lockArticle(articleId);
         Optional<StoredExtraction> current = records.find(articleId);
         if (current.isPresent() && current.get().version() >= version) {
@@ -63,15 +73,22 @@ public class ArticleGraphUpdater {
         // One row per canonical entity: two extracted entities may resolve to the same one.
         Map<Long, ArticleEntityRow> rows = new LinkedHashMap<>();
         List<MentionRow> mentions = new ArrayList<>();
+        Set<String> spans = new HashSet<>();
         for (int i = 0; i < resolution.entities().size(); i++) {
             long id = resolution.entityIds().get(i);
             ExtractedEntity e = resolution.entities().get(i);
-            List<Mention> ms = e.mentions() == null ? List.of() : e.mentions();
+            List<Mention> ms = new ArrayList<>();
+            for (Mention m : e.mentions() == null ? List.<Mention>of() : e.mentions()) {
+                if (spans.add(m.field() + ":" + m.start() + ":" + m.end())) {
+                    ms.add(m);
+                }
+            }
             rows.merge(id, new ArticleEntityRow(id, e.salience(), ms.size()),
                     (a, b) -> new ArticleEntityRow(a.entityId(), Math.max(a.salience(), b.salience()),
                             a.mentionCount() + b.mentionCount()));
             for (Mention m : ms) {
-                mentions.add(new MentionRow(id, m.field().name(), m.start(), m.end(), m.text()));
+                mentions.add(new MentionRow(id, m.field().name(), m.start(), m.end(), m.text(),
+                        m.part() == null ? null : m.part().name()));
             }
         }
         List<ArticleEntityRow> after = new ArrayList<>(rows.values());
@@ -83,7 +100,8 @@ public class ArticleGraphUpdater {
         resolver.enrich(resolution, locked);
         catalogue.addCounts(deltas(before, after));
         catalogue.deleteOrphans(dropped(before, after));
-        records.save(articleId, version, StoredExtraction.DONE, result.engine(), result.tookMillis(), after.size());
+        records.save(articleId, version, StoredExtraction.DONE, result.engine(), result.tookMillis(), after.size(),
+                layout.parts().isEmpty() ? null : layout);
         return ApplyOutcome.APPLIED;
     }
 

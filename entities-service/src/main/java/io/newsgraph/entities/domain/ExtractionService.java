@@ -9,6 +9,8 @@ import io.newsgraph.entities.extraction.ExtractionPipeline;
 import io.newsgraph.entities.extraction.ExtractionResult;
 import io.newsgraph.entities.extraction.Mention;
 import io.newsgraph.entities.extraction.TextPart;
+import io.newsgraph.entities.location.ArticleLayout;
+import io.newsgraph.entities.location.ArticlePart;
 import io.newsgraph.entities.persistence.ExtractionRecords;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -69,6 +71,7 @@ public class ExtractionService {
             throw new InvalidInputException("TITLE_TOO_LONG",
                     "title is longer than " + config.limits().maxTitleChars() + " characters");
         }
+        ArticleLayout layout = layout(request);
         ArticleText text = new ArticleText(request.title(), request.body(),
                 PublishedDates.reference(request.publishedAt(), request.ingestedAt(), Clock.systemUTC()),
                 parts(request));
@@ -86,7 +89,7 @@ public class ExtractionService {
                     "the text yields more than " + config.limits().maxMentionsPerArticle() + " mentions");
         }
         checkOffsets(text, result);
-        ApplyOutcome outcome = retry.run(() -> updater.replace(pathArticleId, request.version(), result));
+        ApplyOutcome outcome = retry.run(() -> updater.replace(pathArticleId, request.version(), result, layout));
         count(outcome);
         return outcome;
     }
@@ -111,6 +114,48 @@ public class ExtractionService {
             }
         }
         return parts;
+    }
+
+    /**
+     * The delivery's layout, checked: pieces inside the body and their part's text; parts this side does not know are
+     * dropped (their mentions just have no location there).
+     */
+    private ArticleLayout layout(ExtractionRequest request) {
+        if (request.layout() == null) {
+            return ArticleLayout.NONE;
+        }
+        List<ArticleLayout.Part> parts = new ArrayList<>();
+        int pieces = 0;
+        for (ExtractionRequest.LayoutPart p : request.layout()) {
+            if (p == null || p.part() == null || p.pieces() == null
+                    || (p.index() != null && p.index() < 0) || (p.paragraph() != null && p.paragraph() < 0)) {
+                throw new InvalidInputException("INVALID_LAYOUT", "each layout part needs a part name, pieces and"
+                        + " indexes of 0 or more");
+            }
+            pieces += p.pieces().size();
+            if (pieces > config.limits().maxLayoutPieces()) {
+                throw new InvalidInputException("LAYOUT_TOO_LARGE",
+                        "at most " + config.limits().maxLayoutPieces() + " layout pieces");
+            }
+            List<ArticleLayout.Piece> checked = new ArrayList<>(p.pieces().size());
+            for (ExtractionRequest.Piece piece : p.pieces()) {
+                if (piece == null || piece.bodyStart() < 0 || piece.length() < 1 || piece.partStart() < 0
+                        || piece.bodyStart() > request.body().length() - piece.length()) {
+                    throw new InvalidInputException("INVALID_LAYOUT",
+                            "each layout piece needs 0 <= bodyStart, 1 <= length, bodyStart + length <= body length"
+                                    + " and 0 <= partStart");
+                }
+                checked.add(new ArticleLayout.Piece(piece.bodyStart(), piece.length(), piece.partStart()));
+            }
+            ArticlePart part;
+            try {
+                part = ArticlePart.valueOf(p.part());
+            } catch (IllegalArgumentException e) {
+                continue; // a part added later by the sender
+            }
+            parts.add(new ArticleLayout.Part(part, p.index(), p.paragraph(), checked));
+        }
+        return new ArticleLayout(parts);
     }
 
     /** Removes an article's mentions; unknown ids are fine. */

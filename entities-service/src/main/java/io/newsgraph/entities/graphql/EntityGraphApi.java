@@ -3,6 +3,7 @@ package io.newsgraph.entities.graphql;
 import graphql.schema.DataFetchingEnvironment;
 import io.newsgraph.entities.config.EntitiesConfig;
 import io.newsgraph.entities.extraction.EntityType;
+import io.newsgraph.entities.location.MentionLocator;
 import io.newsgraph.entities.persistence.ExtractionRecord;
 import io.newsgraph.entities.persistence.GraphReader;
 import io.newsgraph.entities.persistence.StoredEntity;
@@ -308,9 +309,31 @@ public class EntityGraphApi {
             n.start = m.start();
             n.end = m.end();
             n.text = m.text();
+            n.context = m.context() == null ? MentionNode.Context.PROSE : MentionNode.Context.valueOf(m.context());
+            n.counted = n.context == MentionNode.Context.PROSE;
+            n.articleId = m.articleId();
             byPair.computeIfAbsent(m.articleId() + "\u0000" + m.entityId(), k -> new ArrayList<>()).add(n);
         }
         return items.stream().map(i -> byPair.getOrDefault(i.articleId + "\u0000" + i.entity.id, List.of())).toList();
+    }
+
+    @Description("Where the mention is in the parts the article is rendered in: one location per part that shows it (a"
+            + " mention in the lede is in LEDE and in its section's PARAGRAPH). Empty when it is in text no part shows,"
+            + " or when the article was extracted without a layout.")
+    public List<@NonNull List<@NonNull MentionLocationNode>> locations(@Source List<MentionNode> mentions) {
+        Set<String> articleIds = new LinkedHashSet<>();
+        mentions.forEach(m -> articleIds.add(m.articleId));
+        // one statement for the level; a locator per article, built once
+        Map<String, MentionLocator> locators = new HashMap<>();
+        reader.layouts(articleIds).forEach((id, layout) -> locators.put(id, new MentionLocator(layout)));
+        return mentions.stream().map(m -> {
+            if (m.field == MentionNode.Field.TITLE) {
+                return MentionLocator.inTitle(m.start, m.end).stream().map(MentionLocationNode::of).toList();
+            }
+            MentionLocator locator = locators.get(m.articleId);
+            return locator == null ? List.<MentionLocationNode>of()
+                    : locator.locate(false, m.start, m.end).stream().map(MentionLocationNode::of).toList();
+        }).toList();
     }
 
     @Description("How the article's entities were extracted; null before the first extraction.")

@@ -1,6 +1,7 @@
 package io.newsgraph.entities.graphql;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
@@ -15,6 +16,18 @@ public class MentionNode {
         TITLE, BODY
     }
 
+    /** What kind of text a mention sits in. */
+    @Name("MentionContext")
+    @Description("What kind of text a mention sits in; only PROSE mentions count towards salience.")
+    public enum Context {
+        @Description("The article's own text (title, lede, key points, sections).")
+        PROSE,
+        @Description("A social post the article quotes, with its attribution line.")
+        EMBEDDED_POST,
+        @Description("The article's list of cited sources.")
+        SOURCES
+    }
+
     @NonNull
     @Description("Which text the offsets point into.")
     public Field field;
@@ -26,5 +39,17 @@ public class MentionNode {
     public int end;
 
     @NonNull
+    @Description("The mentioned text, exactly the field's text from start to end.")
     public String text;
+
+    @NonNull
+    @Description("Whether the mention is in the article's own prose, a quoted post or the cited sources. Mentions"
+            + " stored before contexts were recorded are PROSE until the article is extracted again.")
+    public Context context;
+
+    @Description("True when the mention counts towards the entity's salience in the article (PROSE mentions only).")
+    public boolean counted;
+
+    @Ignore
+    public String articleId;
 }

@@ -114,15 +114,16 @@ public class ArticleLinks {
 
     private void insertMentions(Connection c, String articleId, List<MentionRow> mentions) throws SQLException {
         try (PreparedStatement ps = sql.prepare(c, """
-                INSERT INTO mention (article_id, entity_id, field, start_offset, end_offset, text)
-                SELECT ?, e, f, s, n, t FROM unnest(?::bigint[], ?::text[], ?::int4[], ?::int4[], ?::text[])
-                    AS x(e, f, s, n, t)""")) {
+                INSERT INTO mention (article_id, entity_id, field, start_offset, end_offset, text, context)
+                SELECT ?, e, f, s, n, t, k
+                FROM unnest(?::bigint[], ?::text[], ?::int4[], ?::int4[], ?::text[], ?::text[]) AS x(e, f, s, n, t, k)""")) {
             ps.setString(1, articleId);
             ps.setArray(2, GraphSql.longs(c, mentions.stream().map(MentionRow::entityId).toList()));
             ps.setArray(3, GraphSql.texts(c, mentions.stream().map(MentionRow::field).toList()));
             ps.setArray(4, GraphSql.ints(c, mentions.stream().map(MentionRow::start).toList()));
             ps.setArray(5, GraphSql.ints(c, mentions.stream().map(MentionRow::end).toList()));
             ps.setArray(6, GraphSql.texts(c, mentions.stream().map(MentionRow::text).toList()));
+            ps.setArray(7, GraphSql.texts(c, mentions.stream().map(MentionRow::context).toList()));
             ps.executeUpdate();
         }
     }

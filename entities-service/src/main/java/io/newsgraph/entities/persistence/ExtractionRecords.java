@@ -3,6 +3,8 @@ package io.newsgraph.entities.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.newsgraph.entities.location.ArticleLayout;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
@@ -16,6 +18,9 @@ public class ExtractionRecords {
 
     @Inject
     GraphSql sql;
+
+    @Inject
+    JsonColumns json;
 
     /**
      * Serialises the writers of one article until the transaction ends. A row lock cannot do it for an article that
@@ -52,21 +57,24 @@ public class ExtractionRecords {
         return find(articleId).map(StoredExtraction::version);
     }
 
-    /** Records the outcome of an extraction (insert or overwrite). */
-    public void save(String articleId, long version, String status, String engine, long tookMillis, int entityCount) {
+    /** Records the outcome of an extraction (insert or overwrite) and the article's layout (null: none). */
+    public void save(String articleId, long version, String status, String engine, long tookMillis, int entityCount,
+                     ArticleLayout layout) {
         sql.work(c -> {
             try (PreparedStatement ps = sql.prepare(c, """
-                    INSERT INTO extraction (article_id, version, status, engine, took_ms, extracted_at, entity_count)
-                    VALUES (?, ?, ?, ?, ?, now(), ?)
+                    INSERT INTO extraction (article_id, version, status, engine, took_ms, extracted_at, entity_count,
+                        layout)
+                    VALUES (?, ?, ?, ?, ?, now(), ?, CAST(? AS jsonb))
                     ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, status = excluded.status,
                         engine = excluded.engine, took_ms = excluded.took_ms, extracted_at = excluded.extracted_at,
-                        entity_count = excluded.entity_count""")) {
+                        entity_count = excluded.entity_count, layout = excluded.layout""")) {
                 ps.setString(1, articleId);
                 ps.setLong(2, version);
                 ps.setString(3, status);
                 ps.setString(4, engine);
                 ps.setLong(5, tookMillis);
                 ps.setInt(6, entityCount);
+                ps.setString(7, layout == null ? null : json.write(layout));
                 ps.executeUpdate();
             }
             return null;
@@ -77,7 +85,8 @@ public class ExtractionRecords {
     public void markDeleted(String articleId) {
         sql.work(c -> {
             try (PreparedStatement ps = sql.prepare(c,
-                    "UPDATE extraction SET status = 'DELETED', entity_count = 0, extracted_at = now() WHERE article_id = ?")) {
+                    "UPDATE extraction SET status = 'DELETED', entity_count = 0, extracted_at = now(), layout = NULL"
+                            + " WHERE article_id = ?")) {
                 ps.setString(1, articleId);
                 ps.executeUpdate();
             }

@@ -1,6 +1,7 @@
 package io.newsgraph.entities.persistence;
 
 import io.newsgraph.entities.extraction.EntityType;
+import io.newsgraph.entities.location.ArticleLayout;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -60,7 +61,9 @@ public class GraphReader {
     public record ArticleEntity(String articleId, double salience, int mentionCount, StoredEntity entity) {
     }
 
-    public record StoredMention(String articleId, long entityId, String field, int start, int end, String text) {
+    /** @param context {@code EMBEDDED_POST}, {@code SOURCES}, or null for prose (and for mentions stored before it was) */
+    public record StoredMention(String articleId, long entityId, String field, int start, int end, String text,
+                                String context) {
     }
 
     public Map<Long, StoredEntity> entities(Collection<Long> ids) {
@@ -325,13 +328,28 @@ public class GraphReader {
         if (articleIds.isEmpty() || entityIds.isEmpty()) {
             return List.of();
         }
-        String sql = "SELECT m.article_id, m.entity_id, m.field, m.start_offset, m.end_offset, m.text FROM mention m"
+        String sql = "SELECT m.article_id, m.entity_id, m.field, m.start_offset, m.end_offset, m.text, m.context"
+                + " FROM mention m"
                 + " WHERE m.article_id IN (:aids) AND m.entity_id IN (:eids)"
                 + " ORDER BY m.article_id, m.entity_id, m.field DESC, m.start_offset";
         return tuples(native_(sql).setParameter("aids", articleIds).setParameter("eids", entityIds)).stream()
                 .map(t -> new StoredMention((String) t.get(0), num(t, 1).longValue(), (String) t.get(2),
-                        num(t, 3).intValue(), num(t, 4).intValue(), (String) t.get(5)))
+                        num(t, 3).intValue(), num(t, 4).intValue(), (String) t.get(5), (String) t.get(6)))
                 .toList();
+    }
+
+    /** The stored layouts of the given articles; an article without one is absent. */
+    public Map<String, ArticleLayout> layouts(Collection<String> articleIds) {
+        Map<String, ArticleLayout> out = new LinkedHashMap<>();
+        if (articleIds.isEmpty()) {
+            return out;
+        }
+        String sql = "SELECT x.article_id, CAST(x.layout AS text) FROM extraction x"
+                + " WHERE x.article_id IN (:ids) AND x.layout IS NOT NULL";
+        for (Tuple t : tuples(native_(sql).setParameter("ids", articleIds))) {
+            out.put((String) t.get(0), json.layout((String) t.get(1)));
+        }
+        return out;
     }
 
     /** The extraction records of the given articles. */

@@ -88,7 +88,8 @@ public class ScriptedPipeline implements ExtractionPipeline {
             boolean inTitle = mine.stream().anyMatch(h -> h.field() == Mention.Field.TITLE);
             double salience = Math.min(1.0, (double) mine.size() / hits.size() + (inTitle ? 0.25 : 0));
             out.add(new ExtractedEntity(s.type(), name, s.normalized(), s.countryCode(), aliases, s.roles(),
-                    mine.stream().map(h -> new Mention(h.field(), h.start(), h.end(), h.text())).toList(),
+                    mine.stream().map(h -> new Mention(h.field(), h.start(), h.end(), h.text(),
+                            h.field() == Mention.Field.BODY ? article.partAt(h.start()) : null)).toList(),
                     Math.round(salience * 1000) / 1000.0));
         }
         // in order of first mention, title first, as the real pipeline reports them
