@@ -21,14 +21,6 @@ public final class ExtractionText {
     private ExtractionText() {
     }
 
-    public static Text of(String body, TextFormat format) {
-        String source = body == null ? "" : body.replace("\r\n", "\n").replace('\r', '\n');
-        if (format == TextFormat.HTML || ((format == null || format == TextFormat.AUTO) && HtmlText.looksLikeHtml(source))) {
-            source = HtmlText.toLines(source);
-        }
-        return read(source);
-    }
-
     /** The text as {@link ArticleParser} already read it ({@link ArticleParser.Reading#text()}), with its parts. */
     public static Text read(String readText) {
         return new Text(readText, parts(readText));

@@ -24,13 +24,18 @@ class ExtractionTextTest {
             - Island council statement
             """;
 
+    /** What a delivery carries: the text the parser read, with its parts. */
+    private static ExtractionText.Text read(String body, TextFormat format) {
+        return ExtractionText.read(new ArticleParser().read(body, format, null).text());
+    }
+
     private static String text(ExtractionText.Text t, ExtractionRequest.Part p) {
         return t.text().substring(p.start(), p.end());
     }
 
     @Test
     void plainTextIsSentAsWrittenWithItsQuotedPostAndSourcesMarked() {
-        ExtractionText.Text t = ExtractionText.of(PLAIN, TextFormat.AUTO);
+        ExtractionText.Text t = read(PLAIN, TextFormat.AUTO);
         assertEquals(PLAIN, t.text());
         List<ExtractionRequest.Part> parts = t.parts();
         assertEquals(List.of(ExtractionRequest.EMBEDDED_POST, ExtractionRequest.SOURCES),
@@ -42,7 +47,7 @@ class ExtractionTextTest {
 
     @Test
     void htmlIsSentAsTheTextTheParserReads() {
-        ExtractionText.Text t = ExtractionText.of("<h1>Ferries return</h1><p>Ships from <a href=\"https://x.test\">"
+        ExtractionText.Text t = read("<h1>Ferries return</h1><p>Ships from <a href=\"https://x.test\">"
                 + "Stena Line</a> sailed.</p><h2>Sources</h2><ul><li>Stena Line</li></ul><h2>Background</h2>"
                 + "<p>Storms hit.</p>", TextFormat.AUTO);
         assertFalse(t.text().contains("<"), t.text());

@@ -332,7 +332,7 @@ public class EntityGraphApi {
             }
             MentionLocator locator = locators.get(m.articleId);
             return locator == null ? List.<MentionLocationNode>of()
-                    : locator.locate(false, m.start, m.end).stream().map(MentionLocationNode::of).toList();
+                    : locator.locate(m.start, m.end).stream().map(MentionLocationNode::of).toList();
         }).toList();
     }
 

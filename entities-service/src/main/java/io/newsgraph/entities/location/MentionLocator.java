@@ -43,17 +43,10 @@ public final class MentionLocator {
         }
     }
 
-    /**
-     * The locations of a mention.
-     *
-     * @param inTitle true when the offsets point into the title (a title mention is at the same offsets there)
-     */
-    public List<MentionLocation> locate(boolean inTitle, int start, int end) {
+    /** The locations of a body mention (a title mention is located by {@link #inTitle}). */
+    public List<MentionLocation> locate(int start, int end) {
         if (start < 0 || end <= start) {
             return List.of();
-        }
-        if (inTitle) {
-            return inTitle(start, end);
         }
         List<MentionLocation> out = new ArrayList<>();
         for (Entry first : containing(start)) {

@@ -49,25 +49,25 @@ class MentionLocatorTest {
         int s = at("Maria Lopez");
         assertEquals(List.of(new MentionLocation(ArticlePart.LEDE, null, null, 0, 11),
                         new MentionLocation(ArticlePart.PARAGRAPH, 0, 0, 0, 11)),
-                locator.locate(false, s, s + "Maria Lopez".length()));
+                locator.locate(s, s + "Maria Lopez".length()));
     }
 
     @Test
     void aMentionOnALaterLineIsShiftedByWhatTheJoinDropped() {
         MentionLocator locator = new MentionLocator(layout());
         int s = at("Jonas Berg");
-        List<MentionLocation> got = locator.locate(false, s, s + 10);
+        List<MentionLocation> got = locator.locate(s, s + 10);
         assertEquals(new MentionLocation(ArticlePart.PARAGRAPH, 0, 0, 16, 26), got.get(1));
         assertEquals("Jonas Berg", PARAGRAPH.substring(16, 26));
         int oslo = BODY.lastIndexOf("Oslo");
-        assertEquals(new MentionLocation(ArticlePart.PARAGRAPH, 0, 0, 30, 34), locator.locate(false, oslo, oslo + 4).get(1));
+        assertEquals(new MentionLocation(ArticlePart.PARAGRAPH, 0, 0, 30, 34), locator.locate(oslo, oslo + 4).get(1));
     }
 
     @Test
     void aMentionAcrossALineBreakSpansTheJoiningSpace() {
         MentionLocator locator = new MentionLocator(layout());
         int s = at("met");
-        List<MentionLocation> got = locator.locate(false, s, at("Jonas") + 5);
+        List<MentionLocation> got = locator.locate(s, at("Jonas") + 5);
         assertEquals(new MentionLocation(ArticlePart.PARAGRAPH, 0, 0, 12, 21), got.get(1));
         assertEquals("met Jonas", PARAGRAPH.substring(12, 21));
     }
@@ -75,26 +75,26 @@ class MentionLocatorTest {
     @Test
     void theTitleLineAndAKeyPointAreLocated() {
         MentionLocator locator = new MentionLocator(layout());
-        assertEquals(List.of(new MentionLocation(ArticlePart.TITLE, null, null, 0, 4)), locator.locate(false, 0, 4));
+        assertEquals(List.of(new MentionLocation(ArticlePart.TITLE, null, null, 0, 4)), locator.locate(0, 4));
         int s = at("Fleet");
-        assertEquals(List.of(new MentionLocation(ArticlePart.KEY_POINT, 0, null, 0, 5)), locator.locate(false, s, s + 5));
+        assertEquals(List.of(new MentionLocation(ArticlePart.KEY_POINT, 0, null, 0, 5)), locator.locate(s, s + 5));
     }
 
     @Test
     void titleMentionsAreAtTheirOwnOffsetsInTheTitle() {
         assertEquals(List.of(new MentionLocation(ArticlePart.TITLE, null, null, 3, 9)),
-                new MentionLocator(ArticleLayout.NONE).locate(true, 3, 9));
+                MentionLocator.inTitle(3, 9));
     }
 
     @Test
     void textNoPartShowsHasNoLocation() {
         MentionLocator locator = new MentionLocator(layout());
         // the bullet marker and the quote prefix are not rendered; a mention reaching out of a part is not placed
-        assertEquals(List.of(), locator.locate(false, at("- Fleet"), at("- Fleet") + 1));
-        assertEquals(List.of(), locator.locate(false, at("> Jonas"), at("> Jonas") + 1));
-        assertEquals(List.of(), locator.locate(false, at("Oslo."), at("- Fleet") + 3));
-        assertEquals(List.of(), new MentionLocator(ArticleLayout.NONE).locate(false, 0, 4));
-        assertEquals(List.of(), locator.locate(false, 5, 5));
+        assertEquals(List.of(), locator.locate(at("- Fleet"), at("- Fleet") + 1));
+        assertEquals(List.of(), locator.locate(at("> Jonas"), at("> Jonas") + 1));
+        assertEquals(List.of(), locator.locate(at("Oslo."), at("- Fleet") + 3));
+        assertEquals(List.of(), new MentionLocator(ArticleLayout.NONE).locate(0, 4));
+        assertEquals(List.of(), locator.locate(5, 5));
     }
 
     @Test
@@ -107,7 +107,7 @@ class MentionLocatorTest {
         MentionLocator locator = new MentionLocator(new ArticleLayout(parts));
         for (int i = 0; i < 5000; i++) {
             assertEquals(List.of(new MentionLocation(ArticlePart.PARAGRAPH, i, 0, 2, 7)),
-                    locator.locate(false, i * 10 + 2, i * 10 + 7));
+                    locator.locate(i * 10 + 2, i * 10 + 7));
         }
     }
 }
